@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    // Command-line tools print to the terminal by design.
+    files: ['scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Platform SDKs stay inside the channel adapters.
+    files: ['src/**'],
+    ignores: ['src/channels/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['twilio', '@line/bot-sdk', 'express'] }],
+    },
+  },
+);

@@ -1,0 +1,85 @@
+/**
+ * All six languages preloaded once; each turn gets a `t` fixed to its language (never the
+ * global language, which concurrent turns would race on). Fact parameters are merged into
+ * every call, so translations interpolate numbers instead of typing them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { LANGS, type Lang } from './knowledge/languages.js';
+import { factParams, type Form } from './knowledge/params.js';
+
+export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
+export const NAMESPACES = ['common', 'faq', 'suspension', 'ivr'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export type Resources = Record<Lang, Partial<Record<Namespace, Record<string, unknown>>>>;
+
+export function loadResources(dir = LOCALES_DIR): Resources {
+  const resources = {} as Resources;
+  for (const lang of LANGS) {
+    resources[lang] = {};
+    const files = new Set(readdirSync(`${dir}${lang}`));
+    for (const ns of NAMESPACES) {
+      if (files.has(`${ns}.json`)) {
+        resources[lang][ns] = JSON.parse(readFileSync(`${dir}${lang}/${ns}.json`, 'utf8')) as Record<string, unknown>;
+      }
+    }
+  }
+  return resources;
+}
+
+let instance: I18n | undefined;
+
+export function getI18n(): I18n {
+  if (instance) return instance;
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: loadResources(),
+    lng: 'ja',
+    fallbackLng: false,
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<I18n['init']>[0]);
+  instance = i18n;
+  return i18n;
+}
+
+/** A piece of text to say: a translation key (`ns:key`) and its parameters. */
+export interface Utterance {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export const say = (key: string, params?: Utterance['params']): Utterance => (params ? { key, params } : { key });
+
+const fixed = new Map<Lang, TFunction>();
+function fixedT(lang: Lang): TFunction {
+  let t = fixed.get(lang);
+  if (!t) fixed.set(lang, (t = getI18n().getFixedT(lang)));
+  return t;
+}
+
+/**
+ * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when
+ * the phone needs a shorter or differently worded form.
+ */
+export function render(lang: Lang, form: Form, utterance: Utterance): string {
+  const t = fixedT(lang);
+  const params = { ...factParams(lang, form), ...utterance.params };
+  const raw = t(utterance.key, { returnObjects: true, ...params }) as unknown;
+  if (raw && typeof raw === 'object') {
+    const value = (raw as Record<string, unknown>)[form] ?? (raw as Record<string, unknown>)['chat'];
+    if (typeof value === 'string') return value;
+  }
+  if (typeof raw === 'string') return raw;
+  throw new Error(`translation ${utterance.key} is missing for ${lang}`);
+}
+
+export function hasTranslation(lang: Lang, key: string): boolean {
+  return getI18n().exists(key, { lng: lang });
+}

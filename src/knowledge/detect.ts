@@ -1,0 +1,117 @@
+/**
+ * Language detection. The script decides for Korean (Hangul) and Japanese (kana); Chinese and
+ * kanji-only Japanese, and English / Spanish / Portuguese, are told apart by small naive-Bayes
+ * models trained on the training utterances. Short or ambiguous text keeps the session language.
+ */
+import type { Lang } from './languages.js';
+import { baseNormalize, stripAccents, words } from './analyzers/shared.js';
+
+const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
+const KANA = /[\u3040-\u30ff\uff66-\uff9f]/gu;
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+class NaiveBayes<L extends string> {
+  private readonly counts = new Map<L, Map<string, number>>();
+  private readonly totals = new Map<L, number>();
+  private readonly vocabulary = new Set<string>();
+
+  constructor(private readonly labels: readonly L[]) {
+    for (const label of labels) {
+      this.counts.set(label, new Map());
+      this.totals.set(label, 0);
+    }
+  }
+
+  learn(label: L, features: string[]): void {
+    const counts = this.counts.get(label)!;
+    for (const f of features) {
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+      this.vocabulary.add(f);
+    }
+    this.totals.set(label, this.totals.get(label)! + features.length);
+  }
+
+  /** Log-likelihoods, best first. */
+  rank(features: string[]): { label: L; logp: number }[] {
+    const v = this.vocabulary.size + 1;
+    return this.labels
+      .map((label) => {
+        const counts = this.counts.get(label)!;
+        const total = this.totals.get(label)!;
+        let logp = 0;
+        for (const f of features) logp += Math.log(((counts.get(f) ?? 0) + 1) / (total + v));
+        return { label, logp };
+      })
+      .sort((a, b) => b.logp - a.logp);
+  }
+}
+
+const latinFeatures = (text: string): string[] => {
+  const folded = baseNormalize(text);
+  const out: string[] = [];
+  for (const word of words(folded)) {
+    out.push(`w:${word}`, `w:${stripAccents(word)}`);
+    const padded = `_${word}_`;
+    for (let i = 0; i + 3 <= padded.length; i++) out.push(`c:${padded.slice(i, i + 3)}`);
+  }
+  return out;
+};
+
+const hanFeatures = (text: string): string[] => Array.from(text.normalize('NFKC').match(HAN) ?? []);
+
+// Characters that only one of the two scripts uses settle most kanji-only messages at once.
+const JA_ONLY = new Set(Array.from('証険届続暗号転済円駅様歳誕変発広鉄実図'));
+const ZH_ONLY = new Set(Array.from('证险续码转这么个们丢办吗吧么请问号卡过时没还说'));
+
+export interface Detection {
+  lang: Lang;
+  /** False when the text was too short or too mixed to say; the caller keeps its language. */
+  confident: boolean;
+}
+
+export class LanguageDetector {
+  private readonly latin = new NaiveBayes<Lang>(['en', 'es', 'pt']);
+  private readonly han = new NaiveBayes<Lang>(['ja', 'zh']);
+
+  constructor(samples: Partial<Record<Lang, string[]>>) {
+    for (const lang of ['en', 'es', 'pt'] as const) {
+      for (const text of samples[lang] ?? []) this.latin.learn(lang, latinFeatures(text));
+    }
+    for (const lang of ['ja', 'zh'] as const) {
+      for (const text of samples[lang] ?? []) this.han.learn(lang, hanFeatures(text));
+    }
+  }
+
+  detect(text: string, fallback: Lang = 'ja'): Detection {
+    const hangul = text.match(HANGUL)?.length ?? 0;
+    const kana = text.match(KANA)?.length ?? 0;
+    const han = text.match(HAN)?.length ?? 0;
+    const latin = text.normalize('NFKC').match(LATIN)?.length ?? 0;
+    if (hangul > 0 && hangul >= kana) return { lang: 'ko', confident: true };
+    if (kana > 0) return { lang: 'ja', confident: true };
+    if (han > 0 && han >= latin / 4) return this.detectHan(text, han, fallback);
+    if (latin > 0) return this.detectLatin(text, latin, fallback);
+    return { lang: fallback, confident: false };
+  }
+
+  private detectHan(text: string, han: number, fallback: Lang): Detection {
+    const chars = hanFeatures(text);
+    const ja = chars.filter((c) => JA_ONLY.has(c)).length;
+    const zh = chars.filter((c) => ZH_ONLY.has(c)).length;
+    if (ja !== zh) return { lang: ja > zh ? 'ja' : 'zh', confident: true };
+    const [best, second] = this.han.rank(chars);
+    const margin = best!.logp - second!.logp;
+    if (han < 4 && (fallback === 'ja' || fallback === 'zh')) return { lang: fallback, confident: false };
+    return { lang: best!.label, confident: margin > 2 };
+  }
+
+  private detectLatin(text: string, letters: number, fallback: Lang): Detection {
+    const [best, second] = this.latin.rank(latinFeatures(text));
+    const margin = best!.logp - second!.logp;
+    const latinFallback = fallback === 'en' || fallback === 'es' || fallback === 'pt';
+    // A word or two ("ok", "konbini", "my number") says little about the language.
+    if (letters < 8 || margin < 2) return { lang: latinFallback ? fallback : best!.label, confident: false };
+    return { lang: best!.label, confident: true };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A high-recall guard for lost or stolen cards. A resident who lost the card must reach the
+ * suspension line even when the classifier would pick something else, so these patterns fire
+ * on any loss or theft wording unless the message is clearly about a PIN or about a card that
+ * has turned up again.
+ */
+import type { Lang } from './languages.js';
+import { baseNormalize, stripAccents } from './analyzers/shared.js';
+
+interface GuardPatterns {
+  loss: RegExp;
+  found: RegExp;
+  pinOnly: RegExp;
+  card: RegExp;
+}
+
+const GUARDS: Record<Lang, GuardPatterns> = {
+  ja: {
+    loss: /((なく|無く|失く|亡く)(し|なっ|なり)|紛失|落とし|おとし|盗|ぬすま|とられ|取られ|すられ|スられ|掏ら|ひったくり|見つから|みつから|見当たら|みあたら|どこにもない|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|行方不明|一時停止(したい|して|する|を)|利用停止(したい|して|する|を)|止めたい|とめたい)/u,
+    found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除)/u,
+    pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
+    card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
+  },
+  zh: {
+    loss: /(丢|遗失|丟|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|找不到|不见|掉了|弄丢|落在|忘在|挂失|停用|冻结)/u,
+    found: /(找到了|找回|又找到|找着了|解除|恢复)/u,
+    pinOnly: /(密码|pin)/u,
+    card: /(卡|钱包|包)/u,
+  },
+  ko: {
+    loss: /(잃|분실|도난|도둑|훔쳐|훔친|소매치기|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸)|놓고\s?(왔|내렸)|정지|사라졌)/u,
+    found: /((?<!못\s?)찾았|되찾|다시\s?나왔|발견|해제)/u,
+    pinOnly: /(비밀번호|비번|암호|pin)/u,
+    card: /(카드|지갑|가방|마이넘버|마이나)/u,
+  },
+  en: {
+    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|took my)\b/u,
+    found: /(\b(?<!(n't|not|never) )found (it|my card|the card|my wallet)|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
+    pinOnly: /\b(pin|password|passcode)\b/u,
+    card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
+  },
+  es: {
+    loss: /\b(perdi\w*|perdid\w*|perder\w*|pierd\w*|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la |lo )?encuentro|no aparece|se me cayo|deje (mi|la|el)|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    found: /\b(la encontre|lo encontre|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactivar|levantar la suspension)\b/u,
+    pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
+    card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
+  },
+  pt: {
+    loss: /\b(perdi\w*|perder\w*|perdeu|perdid\w*|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deixei (o|a|meu|minha) \w+ (no|na|em)|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    found: /\b(achei|encontrei|reencontrei|apareceu|recuperei|reativar|desbloquear|levantar a suspensao)\b/u,
+    pinOnly: /\b(pin|senha|codigo)\b/u,
+    card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
+  },
+};
+
+const LATIN_LANGS: ReadonlySet<Lang> = new Set(['en', 'es', 'pt']);
+
+/** True when the message says, however indirectly, that the card was lost or stolen. */
+export function looksLikeLostCard(text: string, lang: Lang): boolean {
+  // Accents only fold for Latin script: NFD would strip the dakuten from kana.
+  const normalized = LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(text)) : baseNormalize(text);
+  const guard = GUARDS[lang];
+  if (!guard.loss.test(normalized)) return false;
+  if (guard.found.test(normalized)) return false;
+  if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
+  return true;
+}

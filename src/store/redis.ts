@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type RedisClientType } from 'redis';
+import type { ReportEvent, Store } from './store.js';
+
+const PREFIX = 'kmh:';
+const REPORT_STREAM = `${PREFIX}reports`;
+const LOCK_TTL_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
+
+// Releases a lock only if we still own it, so a lock that expired and was taken by another
+// process is not released by the first one.
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Shared state for any number of server processes. */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+
+  private constructor(private readonly client: RedisClientType) {}
+
+  static async connect(url: string, options: { connectTimeoutMs?: number } = {}): Promise<RedisStore> {
+    const client: RedisClientType = createClient({
+      url,
+      socket: {
+        connectTimeout: options.connectTimeoutMs ?? 5000,
+        // Keep retrying after start-up; commands fail fast meanwhile (no offline queue).
+        reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
+      },
+      disableOfflineQueue: true,
+    });
+    client.on('error', () => {
+      // Reported through failing commands and /readyz; without a listener node-redis throws.
+    });
+    await client.connect();
+    return new RedisStore(client);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.client.get(PREFIX + key);
+    return raw === null ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async set<T>(key: string, value: T, ttlSeconds: number): Promise<void> {
+    await this.client.set(PREFIX + key, JSON.stringify(value), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.del(PREFIX + key);
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const reply = await this.client.set(PREFIX + key, '1', {
+      expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
+      condition: 'NX',
+    });
+    return reply === 'OK';
+  }
+
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const lockKey = `${PREFIX}lock:${key}`;
+    const token = randomUUID();
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    let delay = 2;
+    for (;;) {
+      const ok = await this.client.set(lockKey, token, { expiration: { type: 'PX', value: LOCK_TTL_MS }, condition: 'NX' });
+      if (ok === 'OK') break;
+      if (Date.now() > deadline) throw new Error(`lock ${key} not acquired within ${LOCK_WAIT_MS} ms`);
+      await sleep(delay);
+      delay = Math.min(delay * 2, 50);
+    }
+    try {
+      return await fn();
+    } finally {
+      await this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] }).catch(() => undefined);
+    }
+  }
+
+  async hit(key: string, windowSeconds: number): Promise<number> {
+    const full = PREFIX + key;
+    const [count] = (await this.client.multi().incr(full).expire(full, windowSeconds, 'NX').exec()) as unknown as [number];
+    return Number(count);
+  }
+
+  async increment(table: string, field: string, by = 1): Promise<void> {
+    await this.client.hIncrBy(PREFIX + table, field, by);
+  }
+
+  async counters(table: string): Promise<Record<string, number>> {
+    const raw = await this.client.hGetAll(PREFIX + table);
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+  }
+
+  async appendReportEvent(event: ReportEvent): Promise<void> {
+    // A stream: append-only and kept by Redis persistence (AOF/RDB), unlike TTL'd keys.
+    await this.client.xAdd(REPORT_STREAM, '*', {
+      reportId: event.reportId,
+      type: event.type,
+      at: event.at,
+      data: JSON.stringify(event.data),
+    });
+  }
+
+  async reportEvents(limit: number): Promise<ReportEvent[]> {
+    const entries = await this.client.xRevRange(REPORT_STREAM, '+', '-', { COUNT: limit });
+    return entries.map(({ message }) => ({
+      reportId: String(message['reportId']),
+      type: message['type'] === 'created' ? 'created' : 'step',
+      at: String(message['at']),
+      data: JSON.parse(String(message['data'])) as Record<string, string>,
+    }));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+}

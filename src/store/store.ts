@@ -1,0 +1,38 @@
+/**
+ * Where all state lives: sessions, event dedupe, rate limits, counters and the report log.
+ * Two implementations, in-memory (default) and Redis; one contract test suite runs on both.
+ */
+
+export interface ReportEvent {
+  /** Report reference, e.g. KM-20260101-4F7Q. */
+  reportId: string;
+  type: 'created' | 'step';
+  at: string;
+  data: Record<string, string>;
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'redis';
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Set-if-absent with a TTL: true for the first caller only. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Runs `fn` while holding the lock `key`; other holders (any process) wait their turn. */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** Increments a counter that expires `windowSeconds` after its first hit; returns the count. */
+  hit(key: string, windowSeconds: number): Promise<number>;
+  /** Adds `by` to a field of a counter table. */
+  increment(table: string, field: string, by?: number): Promise<void>;
+  counters(table: string): Promise<Record<string, number>>;
+  /** Appends to the report log, which is never trimmed by TTL. */
+  appendReportEvent(event: ReportEvent): Promise<void>;
+  /** The newest report events first. */
+  reportEvents(limit: number): Promise<ReportEvent[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  readonly code = 'store_unavailable';
+}
