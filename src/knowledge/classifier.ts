@@ -1,7 +1,10 @@
 /**
- * A TF-IDF intent classifier for one language. An intent's score blends its nearest training
- * utterance (cosine) with its centroid, which keeps a single odd example from dominating; scores
- * become a confidence through a softmax whose temperature is fixed by the evaluation (see README).
+ * The intent classifier of one language, over TF-IDF features of natural's tokens and stems:
+ * - a multinomial logistic regression (softmax), trained at start-up, ranks the intents and
+ *   gives the confidence: it learns which words matter for an intent, so the context residents
+ *   add around a question ("my mother is 80, ...") weighs little;
+ * - a similarity score (nearest training utterance blended with the intent's centroid, cosine)
+ *   tells how close the message is to anything the guidebook answers, for the fallback.
  */
 import type { Analyzer, Features } from './analyzers/index.js';
 
@@ -9,14 +12,34 @@ export interface Scored {
   intent: string;
   /** Cosine blend in [0, 1]: how close the message is to what the intent was trained on. */
   score: number;
-  /** Softmax over all intents: how sure we are it is this one and not another. */
+  /** Probability from the softmax model: how sure we are it is this one and not another. */
   confidence: number;
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 1, l2: 1e-5, seed: 7 };
+
+/** A small deterministic PRNG (mulberry32), so training gives the same model on every start. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 type Vector = Map<string, number>;
 
 const NEAREST_WEIGHT = 0.6;
-export const SOFTMAX_TEMPERATURE = 25;
 
 function normalize(vector: Vector): Vector {
   let norm = 0;
@@ -35,8 +58,15 @@ export class IntentClassifier {
   private readonly exampleIntent: number[] = [];
   /** feature → [(intent index, weight)] of the normalised centroids */
   private readonly centroidPostings = new Map<string, [number, number][]>();
+  /** feature → one weight per intent, and one bias per intent: the softmax model. */
+  private readonly weights = new Map<string, Float64Array>();
+  private readonly bias: Float64Array;
 
-  constructor(private readonly analyzer: Analyzer, examples: Record<string, string[]>) {
+  constructor(
+    private readonly analyzer: Analyzer,
+    examples: Record<string, string[]>,
+    training: TrainingOptions = DEFAULT_TRAINING,
+  ) {
     this.intents = Object.keys(examples);
     const docs: { intent: number; features: Features }[] = [];
     this.intents.forEach((intent, i) => {
@@ -49,8 +79,10 @@ export class IntentClassifier {
     this.defaultIdf = Math.log(n + 1) + 1;
 
     const centroids: Vector[] = this.intents.map(() => new Map());
+    const vectors: Vector[] = [];
     docs.forEach((doc, index) => {
       const vector = this.vectorize(doc.features, false);
+      vectors.push(vector);
       this.exampleIntent.push(doc.intent);
       const centroid = centroids[doc.intent]!;
       for (const [key, w] of vector) {
@@ -67,6 +99,44 @@ export class IntentClassifier {
         list.push([i, w]);
       }
     });
+    this.bias = new Float64Array(this.intents.length);
+    this.train(vectors, docs.map((d) => d.intent), training);
+  }
+
+  /** Stochastic gradient descent on the softmax cross-entropy, with a decaying step. */
+  private train(vectors: Vector[], labels: number[], options: TrainingOptions): void {
+    const k = this.intents.length;
+    for (const vector of vectors) for (const key of vector.keys()) if (!this.weights.has(key)) this.weights.set(key, new Float64Array(k));
+    const order = vectors.map((_, i) => i);
+    const next = random(options.seed);
+    const probs = new Float64Array(k);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      const rate = options.learningRate / (1 + epoch * 0.1);
+      for (const index of order) {
+        const vector = vectors[index]!;
+        this.logits(vector, probs);
+        softmaxInPlace(probs);
+        probs[labels[index]!]! -= 1;
+        for (let c = 0; c < k; c++) this.bias[c]! -= rate * probs[c]!;
+        for (const [key, x] of vector) {
+          const w = this.weights.get(key)!;
+          for (let c = 0; c < k; c++) w[c]! -= rate * (probs[c]! * x + options.l2 * w[c]!);
+        }
+      }
+    }
+  }
+
+  private logits(vector: Vector, out: Float64Array): void {
+    out.set(this.bias);
+    for (const [key, x] of vector) {
+      const w = this.weights.get(key);
+      if (!w) continue;
+      for (let c = 0; c < out.length; c++) out[c]! += x * w[c]!;
+    }
   }
 
   private vectorize(features: Features, query: boolean): Vector {
@@ -81,7 +151,7 @@ export class IntentClassifier {
     return normalize(vector);
   }
 
-  /** All intents, best first. */
+  /** All intents, most probable first. */
   classify(text: string): Scored[] {
     const query = this.vectorize(this.analyzer.features(text), true);
     const nearest = new Float64Array(this.intents.length);
@@ -95,15 +165,22 @@ export class IntentClassifier {
       const intent = this.exampleIntent[doc]!;
       if (sim > nearest[intent]!) nearest[intent] = sim;
     }
+    const probs = new Float64Array(this.intents.length);
+    this.logits(query, probs);
+    softmaxInPlace(probs);
     const scores = this.intents.map((intent, i) => ({
       intent,
       score: NEAREST_WEIGHT * nearest[i]! + (1 - NEAREST_WEIGHT) * centroidSims[i]!,
-      confidence: 0,
+      confidence: probs[i]!,
     }));
-    const max = Math.max(...scores.map((s) => s.score));
-    let sum = 0;
-    for (const s of scores) sum += (s.confidence = Math.exp((s.score - max) * SOFTMAX_TEMPERATURE));
-    for (const s of scores) s.confidence /= sum;
-    return scores.sort((a, b) => b.score - a.score);
+    return scores.sort((a, b) => b.confidence - a.confidence);
   }
+}
+
+function softmaxInPlace(values: Float64Array): void {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] = Math.exp(values[i]! - max);
+  for (let i = 0; i < values.length; i++) values[i]! /= sum;
 }

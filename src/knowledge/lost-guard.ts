@@ -14,10 +14,15 @@ interface GuardPatterns {
   card: RegExp;
 }
 
+// Loss words about something else: the card case, or misuse of the number ("steal my identity").
+const NOT_THE_CARD = /(ケース|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의)/iu;
+// "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した|already (called|suspended|blocked|stopped)|ya (la )?(suspend|bloque)|ja (bloqueei|suspendi|liguei)|已经挂失|已挂失|已经停|이미 정지|정지했|신고했)/iu;
+
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
-    loss: /((なく|無く|失く|亡く)(し|なっ|なり)|紛失|落とし|おとし|盗|ぬすま|とられ|取られ|すられ|スられ|掏ら|ひったくり|見つから|みつから|見当たら|みあたら|どこにもない|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|行方不明|一時停止(したい|して|する|を)|利用停止(したい|して|する|を)|止めたい|とめたい)/u,
-    found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除)/u,
+    loss: /((?<![えけげせぜてでねべめれ])(なく|無く|失く|亡く)(し|なっ|なり)|紛失|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
+    found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました)/u,
     pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
     card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
   },
@@ -34,20 +39,20 @@ const GUARDS: Record<Lang, GuardPatterns> = {
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
   },
   en: {
-    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|took my)\b/u,
-    found: /(\b(?<!(n't|not|never) )found (it|my card|the card|my wallet)|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
+    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|took my|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
+    found: /(\b(?<!(n't|not|never|no) )found\b|\bundo\b|cancel the suspension|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
     pinOnly: /\b(pin|password|passcode)\b/u,
     card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
   },
   es: {
-    loss: /\b(perdi\w*|perdid\w*|perder\w*|pierd\w*|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la |lo )?encuentro|no aparece|se me cayo|deje (mi|la|el)|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|me (la|lo) quitaron|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la |lo )?encuentro|no aparece|se me cayo|deje (mi|la|el)|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
     found: /\b(la encontre|lo encontre|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactivar|levantar la suspension)\b/u,
     pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b(perdi\w*|perder\w*|perdeu|perdid\w*|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deixei (o|a|meu|minha) \w+ (no|na|em)|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
-    found: /\b(achei|encontrei|reencontrei|apareceu|recuperei|reativar|desbloquear|levantar a suspensao)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deixei (o|a|meu|minha) \w+ (no|na|em)|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    found: /\b((?<!nao )achei|(?<!nao )encontrei|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
   },
@@ -62,6 +67,7 @@ export function looksLikeLostCard(text: string, lang: Lang): boolean {
   const guard = GUARDS[lang];
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;
+  if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
   return true;
 }

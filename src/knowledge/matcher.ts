@@ -56,11 +56,13 @@ export class Matcher {
     const ranked = this.classifiers[lang].classify(text);
     const candidates = ranked.slice(0, 3);
     const top = ranked[0]!;
+    // How close the message is to anything the guidebook answers, whichever intent it is.
+    const closeness = Math.max(...ranked.map((s) => s.score));
     const base = { lang, langConfident: detection.confident, candidates };
     if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
-    if (top.score < MIN_SCORE) return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
+    if (closeness < MIN_SCORE) return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     if (top.confidence >= ANSWER_CONFIDENCE || top.intent === LOST_INTENT) {
       return { ...base, kind: 'answer', intent: top.intent, confidence: top.confidence, lostGuard: false };
     }

@@ -1,0 +1,74 @@
+/**
+ * Held-out evaluation of the matcher: top-1 accuracy per language, lost/stolen recall,
+ * out-of-guidebook fallback rate and language detection, on tests/eval/<lang>.json.
+ * Usage: npm run eval [-- --verbose] [-- --json]
+ */
+import { readFileSync } from 'node:fs';
+import { LANGS, type Lang } from '../src/knowledge/languages.js';
+import { LOST_INTENT, Matcher } from '../src/knowledge/matcher.js';
+
+interface Question { q: string; intent: string }
+
+const verbose = process.argv.includes('--verbose');
+const asJson = process.argv.includes('--json');
+const matcher = new Matcher();
+
+const rows: Record<string, unknown>[] = [];
+let lostTotal = 0;
+let lostHit = 0;
+let detectTotal = 0;
+let detectHit = 0;
+for (const lang of LANGS) {
+  const questions = JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as Question[];
+  let inScope = 0;
+  let correct = 0;
+  let clarified = 0;
+  let outOfScope = 0;
+  let fellBack = 0;
+  for (const { q, intent } of questions) {
+    const result = matcher.match(q, { lang });
+    if (q.length >= 10) {
+      detectTotal++;
+      // Detection as a new conversation would see it: a wrong default language to start from.
+      const other: Lang = lang === 'ja' ? 'en' : 'ja';
+      if (matcher.detector.detect(q, other).lang === lang) detectHit++;
+      else if (verbose) console.log(`[${lang}] detected wrong: ${q}`);
+    }
+    if (intent === 'none') {
+      outOfScope++;
+      if (result.kind !== 'answer') fellBack++;
+      else if (verbose) console.log(`[${lang}] out-of-scope answered as ${result.intent}: ${q}`);
+      continue;
+    }
+    inScope++;
+    const got = result.kind === 'fallback' ? 'fallback' : result.intent;
+    if (got === intent && result.kind === 'answer') correct++;
+    else if (result.kind === 'clarify' && result.candidates.some((c) => c.intent === intent)) clarified++;
+    if (intent === LOST_INTENT) {
+      lostTotal++;
+      if (result.intent === LOST_INTENT && result.kind === 'answer') lostHit++;
+    }
+    if (verbose && !(got === intent && result.kind === 'answer')) {
+      console.log(`[${lang}] ${intent} → ${result.kind}:${got} (${result.confidence.toFixed(2)}; ${result.candidates.map((c) => `${c.intent} ${c.score.toFixed(2)}`).join(', ')}): ${q}`);
+    }
+  }
+  rows.push({
+    lang,
+    questions: questions.length,
+    top1: +(correct / inScope * 100).toFixed(1),
+    clarifiedWithRightChoice: +(clarified / inScope * 100).toFixed(1),
+    outOfScopeFallback: `${fellBack}/${outOfScope}`,
+  });
+}
+const summary = {
+  languages: rows,
+  lostRecall: `${lostHit}/${lostTotal}`,
+  detection: +(detectHit / detectTotal * 100).toFixed(1),
+  detectionSample: detectTotal,
+};
+if (asJson) console.log(JSON.stringify(summary, null, 2));
+else {
+  console.table(rows);
+  console.log(`lost/stolen recall: ${summary.lostRecall}`);
+  console.log(`language detection (messages of 10+ characters): ${summary.detection}% of ${detectTotal}`);
+}

@@ -1,0 +1,99 @@
+/**
+ * The configuration, parsed once from the environment. A malformed value stops start-up with
+ * a message naming the variable, rather than failing later in front of a resident.
+ */
+import { PHONES } from './knowledge/facts.js';
+
+export interface Config {
+  port: number;
+  redisUrl?: string;
+  publicBaseUrl: string;
+  twilioAuthToken?: string;
+  lineChannelSecret?: string;
+  lineChannelAccessToken?: string;
+  lineApiBaseUrl: string;
+  suspensionTransferNumber: string;
+  officeTransferNumber: string;
+  adminToken?: string;
+  /** Chat turns per minute per session and per client address; 0 turns limiting off. */
+  rateLimitPerMinute: number;
+  logLevel: string;
+  callbackTtlDays: number;
+  spoolPath: string;
+  webChatOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = optional(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function e164(env: Env, name: string, fallback: string): string {
+  const value = optional(env, name) ?? fallback;
+  if (!/^\+[1-9]\d{6,14}$/.test(value)) throw new ConfigError(`${name} must be an E.164 number such as +81868542985, got "${value}"`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const lineSecret = optional(env, 'LINE_CHANNEL_SECRET');
+  const lineToken = optional(env, 'LINE_CHANNEL_ACCESS_TOKEN');
+  const config: Config = {
+    port,
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`)!,
+    lineApiBaseUrl: url(env, 'LINE_API_BASE_URL', ['http:', 'https:'], 'https://api.line.me')!,
+    suspensionTransferNumber: e164(env, 'SUSPENSION_TRANSFER_NUMBER', PHONES.freeDial.e164),
+    officeTransferNumber: e164(env, 'OFFICE_TRANSFER_NUMBER', PHONES.office.e164),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 30, 0, 100_000),
+    logLevel,
+    callbackTtlDays: integer(env, 'CALLBACK_TTL_DAYS', 30, 1, 365),
+    spoolPath: optional(env, 'REPORT_SPOOL_PATH') ?? '.spool/reports.jsonl',
+    webChatOrigins: (optional(env, 'WEB_CHAT_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  if (redisUrl) config.redisUrl = redisUrl;
+  const twilio = optional(env, 'TWILIO_AUTH_TOKEN');
+  if (twilio) config.twilioAuthToken = twilio;
+  if (lineSecret) config.lineChannelSecret = lineSecret;
+  if (lineToken) config.lineChannelAccessToken = lineToken;
+  const admin = optional(env, 'ADMIN_TOKEN');
+  if (admin) {
+    if (admin.length < 16) throw new ConfigError('ADMIN_TOKEN must be at least 16 characters');
+    config.adminToken = admin;
+  }
+  return config;
+}

@@ -1,0 +1,228 @@
+/**
+ * The dialog engine: one turn in, one channel-neutral reply out, for every channel.
+ * It owns the session (language, state), dedupes events, serialises turns of one conversation,
+ * and routes to the suspension flow, FAQ answers, menus and clarifications.
+ */
+import { say } from '../i18n.js';
+import type { Clock } from '../knowledge/calendar.js';
+import { isLang, type Lang } from '../knowledge/languages.js';
+import { LOST_INTENT, type Matcher } from '../knowledge/matcher.js';
+import { AREAS, getIntent, type Area } from '../knowledge/intents/catalog.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { containsSensitiveNumber, maskText } from '../suspension/mask.js';
+import { receiveCallbackNumber, startSuspension, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
+import type { ReportLog } from '../suspension/reports.js';
+import { answer, clarify, fallback } from './faq.js';
+import { requestedLanguage } from './language.js';
+import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
+import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
+import type { InboundEvent, Reply } from './types.js';
+
+export interface EngineDeps {
+  store: Store;
+  matcher: Matcher;
+  reports: ReportLog;
+  clock: Clock;
+  logger: Logger;
+  callbackTtlDays: number;
+  /** Language of a brand-new conversation when nothing else tells it. */
+  defaultLang?: Lang;
+}
+
+export interface TurnResult {
+  /** Undefined when the event was a redelivery already acted on. */
+  reply?: Reply;
+  session?: Session;
+  duplicate: boolean;
+  /** The store failed during the turn: the reply was still given, state may not be saved. */
+  degraded: boolean;
+}
+
+/** Event ids are remembered for a day: LINE and Twilio retry within minutes. */
+const EVENT_TTL_SECONDS = 24 * 60 * 60;
+
+export class DialogEngine {
+  constructor(private readonly deps: EngineDeps) {}
+
+  async handle(event: InboundEvent): Promise<TurnResult> {
+    const { store, logger } = this.deps;
+    let degraded = false;
+    const storeFailed = (error: unknown, what: string) => {
+      degraded = true;
+      logger.error({ err: error, channel: event.channel }, `store unavailable: ${what}`);
+    };
+
+    if (event.eventId) {
+      try {
+        if (!(await store.claim(`event:${event.channel}:${event.eventId}`, EVENT_TTL_SECONDS))) {
+          return { duplicate: true, degraded };
+        }
+      } catch (error) {
+        storeFailed(error, 'event dedupe');
+      }
+    }
+
+    const key = `session:${event.channel}:${event.conversationId}`;
+    const runTurn = async (): Promise<TurnResult> => {
+      let session: Session | undefined;
+      try {
+        session = await store.get<Session>(key);
+      } catch (error) {
+        storeFailed(error, 'session read');
+      }
+      session ??= newSession(event.conversationId, this.initialLang(event), event.receivedAt);
+      const reply = await this.turn(event, session);
+      try {
+        await store.set(key, session, SESSION_TTL_SECONDS);
+      } catch (error) {
+        storeFailed(error, 'session write');
+      }
+      return { reply, session, duplicate: false, degraded };
+    };
+
+    let started = false;
+    try {
+      return await store.withLock(key, () => {
+        started = true;
+        return runTurn();
+      });
+    } catch (error) {
+      // A lock that could not be taken must not cost the resident an answer.
+      if (started) throw error;
+      storeFailed(error, 'session lock');
+      return runTurn();
+    }
+  }
+
+  private initialLang(event: InboundEvent): Lang {
+    if (event.langHint) return event.langHint;
+    if (event.kind === 'text' || event.kind === 'speech') {
+      const detection = this.deps.matcher.detector.detect(event.text, this.deps.defaultLang ?? 'ja');
+      if (detection.confident || event.text.length >= 4) return detection.lang;
+    }
+    return this.deps.defaultLang ?? 'ja';
+  }
+
+  private async turn(event: InboundEvent, session: Session): Promise<Reply> {
+    session.turns++;
+    session.updatedAt = event.receivedAt.toISOString();
+    if (event.langHint) session.lang = event.langHint;
+    switch (event.kind) {
+      case 'start':
+        session.state = 'idle';
+        return mainMenu(session.lang, ['common:welcome']);
+      case 'unsupported':
+      case 'no_input':
+        return mainMenu(session.lang, ['common:unsupported']);
+      case 'choice':
+        return this.choice(event.choice, event, session);
+      case 'digits':
+        return this.text(event.digits, event, session);
+      case 'text':
+      case 'speech':
+        return this.text(event.text, event, session);
+    }
+  }
+
+  private suspensionContext(event: InboundEvent, session: Session) {
+    return { session, channel: event.channel, now: event.receivedAt, reports: this.deps.reports };
+  }
+
+  private async choice(choice: string, event: InboundEvent, session: Session): Promise<Reply> {
+    const [kind, value = ''] = choice.split(':', 2) as [string, string | undefined];
+    const now = event.receivedAt;
+    switch (kind) {
+      case 'language':
+        return languageMenu(session.lang);
+      case 'lang':
+        if (isLang(value)) return this.switchLanguage(session, value);
+        break;
+      case 'area':
+        if ((AREAS as readonly string[]).includes(value)) return areaMenu(session.lang, value as Area);
+        break;
+      case 'intent':
+        if (value === LOST_INTENT) return startSuspension(this.suspensionContext(event, session));
+        if (getIntent(value)) {
+          session.state = 'idle';
+          session.lastIntent = value;
+          return value === 'greeting' ? mainMenu(session.lang, ['faq:greeting.chat']) : answer(session.lang, value, now);
+        }
+        break;
+      case 'susp':
+        if ((SUSPENSION_CHOICES as readonly string[]).includes(value)) {
+          return suspensionFollowUp(value as SuspensionChoice, this.suspensionContext(event, session));
+        }
+        break;
+      case 'none':
+        session.state = 'idle';
+        return fallback(session.lang, now);
+    }
+    session.state = 'idle';
+    return mainMenu(session.lang);
+  }
+
+  private switchLanguage(session: Session, lang: Lang): Reply {
+    session.lang = lang;
+    session.state = session.state === 'callback_number' ? 'suspension' : session.state;
+    return mainMenu(lang, ['common:language.switched']);
+  }
+
+  private async text(raw: string, event: InboundEvent, session: Session): Promise<Reply> {
+    const text = raw.trim().slice(0, 1000);
+    const now = event.receivedAt;
+    const warning = containsSensitiveNumber(text);
+    if (warning && !/[\p{L}]{2,}/u.test(maskText(text).replace(/\[[a-z-]+\]/g, ''))) {
+      // Only a number was sent: warn, and keep whatever the conversation was waiting for.
+      const reply = mainMenu(session.lang, ['common:privacy.warning']);
+      return reply;
+    }
+    const reply = await this.understand(text, event, session, now);
+    return warning ? { ...reply, messages: [say('common:privacy.warning'), ...reply.messages] } : reply;
+  }
+
+  private async understand(text: string, event: InboundEvent, session: Session, now: Date): Promise<Reply> {
+    if (session.state === 'callback_number' && !containsSensitiveNumber(text)) {
+      const ctx = this.suspensionContext(event, session);
+      if (/\d/.test(text.normalize('NFKC'))) return receiveCallbackNumber(text, ctx, this.deps.callbackTtlDays);
+      session.state = 'suspension';
+    }
+    const requested = requestedLanguage(text);
+    if (requested) return this.switchLanguage(session, requested);
+    if (isRestart(text)) {
+      session.state = 'idle';
+      return mainMenu(session.lang);
+    }
+
+    const match = this.deps.matcher.match(text, { ...(event.langHint ? { lang: event.langHint } : {}), sessionLang: session.lang });
+    if (match.langConfident && !event.langHint) session.lang = match.lang;
+    const lang = session.lang;
+
+    if (match.kind === 'answer' && match.intent === LOST_INTENT) {
+      return startSuspension(this.suspensionContext(event, session));
+    }
+    if (match.kind === 'answer' && match.intent) {
+      session.state = 'idle';
+      session.lastIntent = match.intent;
+      if (match.intent === 'greeting') return mainMenu(lang, ['faq:greeting.chat']);
+      return answer(lang, match.intent, now, match.confidence);
+    }
+    if (match.kind === 'clarify') {
+      session.state = 'clarify';
+      session.candidates = match.candidates.map((c) => c.intent);
+      return { ...clarify(lang, session.candidates), confidence: match.confidence };
+    }
+    session.state = 'idle';
+    await this.recordUnanswered(lang, text);
+    return fallback(lang, now);
+  }
+
+  private async recordUnanswered(lang: Lang, text: string): Promise<void> {
+    const question = maskText(text).replace(/\s+/g, ' ').slice(0, 200);
+    try {
+      await this.deps.store.increment('unanswered', `${lang}\t${question}`);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'store unavailable: unanswered question not counted');
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** Answers from the guidebook, clarifying questions and the "not in the guidebook" fallback. */
+import { say } from '../i18n.js';
+import type { PhoneKey } from '../knowledge/facts.js';
+import { getIntent } from '../knowledge/intents/catalog.js';
+import type { Lang } from '../knowledge/languages.js';
+import { phonesInAnswer } from '../knowledge/answers.js';
+import { intentChoice, MENU_CHOICE } from './menu.js';
+import { NOW_NOTES, nowNote } from './now.js';
+import type { Reply } from './types.js';
+
+export function answer(lang: Lang, intent: string, now: Date, confidence?: number): Reply {
+  const service = NOW_NOTES[intent];
+  const related = getIntent(intent)?.related ?? [];
+  return {
+    lang,
+    messages: [say(`faq:${intent}.chat`), ...(service ? [nowNote(service, lang, now)] : [])],
+    choices: [...related.map(intentChoice), MENU_CHOICE],
+    calls: phonesInAnswer(intent),
+    intent,
+    ...(confidence === undefined ? {} : { confidence }),
+  };
+}
+
+export function clarify(lang: Lang, candidates: string[]): Reply {
+  return {
+    lang,
+    messages: [say('common:clarify.prompt')],
+    choices: [...candidates.map(intentChoice), { id: 'none', label: say('common:clarify.none') }],
+    calls: [],
+  };
+}
+
+const FALLBACK_CALLS: PhoneKey[] = ['office', 'freeDial'];
+
+export function fallback(lang: Lang, now: Date): Reply {
+  return {
+    lang,
+    messages: [say('common:fallback'), nowNote('office', lang, now)],
+    choices: [{ id: 'menu', label: say('common:menu.back') }, { id: 'intent:town_office', label: say('faq:town_office.label') }],
+    calls: FALLBACK_CALLS,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Lang } from '../knowledge/languages.js';
+
+export type DialogState = 'idle' | 'clarify' | 'suspension' | 'callback_number';
+
+export interface Session {
+  id: string;
+  lang: Lang;
+  state: DialogState;
+  /** Candidates offered in a clarifying question. */
+  candidates?: string[];
+  lastIntent?: string;
+  reportId?: string;
+  turns: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Sessions expire an hour after the last turn. */
+export const SESSION_TTL_SECONDS = 60 * 60;
+
+export function newSession(id: string, lang: Lang, now: Date): Session {
+  const at = now.toISOString();
+  return { id, lang, state: 'idle', turns: 0, createdAt: at, updatedAt: at };
+}

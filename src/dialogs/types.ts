@@ -1,0 +1,47 @@
+import type { Utterance } from '../i18n.js';
+import type { PhoneKey } from '../knowledge/facts.js';
+import type { Lang } from '../knowledge/languages.js';
+
+export type Channel = 'web' | 'line' | 'phone' | 'terminal';
+
+/** What a channel makes of a webhook or request: the only input of the dialog engine. */
+export type InboundEvent = {
+  channel: Channel;
+  /** The session key: web session id, LINE user id, Twilio CallSid. */
+  conversationId: string;
+  /** Platform event id, claimed once so a redelivery is not acted on twice. */
+  eventId?: string;
+  /** A language the channel knows for sure: the web `lang` field, `?lang=` on the phone, a LINE profile. */
+  langHint?: Lang;
+  receivedAt: Date;
+} & (
+  | { kind: 'start' }
+  | { kind: 'text'; text: string }
+  | { kind: 'speech'; text: string; confidence: number }
+  | { kind: 'choice'; choice: string }
+  | { kind: 'digits'; digits: string }
+  | { kind: 'no_input' }
+  | { kind: 'unsupported'; what: string }
+);
+
+export interface Choice {
+  /** Postback sent back when chosen, e.g. `intent:konbini_fee`. */
+  id: string;
+  label: Utterance;
+}
+
+/** A channel-neutral reply; channels render it (text, TwiML, LINE messages). */
+export interface Reply {
+  lang: Lang;
+  /** Each entry is one message bubble (chat) or one spoken passage (voice). */
+  messages: Utterance[];
+  choices: Choice[];
+  /** Numbers to offer as tap-to-call links, or as a transfer on the phone. First is the main one. */
+  calls: PhoneKey[];
+  intent?: string;
+  confidence?: number;
+  /** Reference of the lost/stolen report this conversation created. */
+  reportId?: string;
+  /** The conversation is over (phone: hang up after speaking). */
+  end?: boolean;
+}

@@ -1,0 +1,25 @@
+/** Facts about the written answers, read from the Japanese reference translation. */
+import { readFileSync } from 'node:fs';
+import { LOCALES_DIR } from '../i18n.js';
+import { PHONES, type PhoneKey } from './facts.js';
+
+type Faq = Record<string, { chat: string; voice: string; label: string }>;
+
+let reference: Faq | undefined;
+const referenceFaq = (): Faq => (reference ??= JSON.parse(readFileSync(`${LOCALES_DIR}ja/faq.json`, 'utf8')) as Faq);
+
+const phoneCache = new Map<string, PhoneKey[]>();
+
+/** The phone numbers an answer mentions, in order: offered as tap-to-call links. */
+export function phonesInAnswer(intent: string): PhoneKey[] {
+  let phones = phoneCache.get(intent);
+  if (!phones) {
+    const chat = referenceFaq()[intent]?.chat ?? '';
+    phones = [...chat.matchAll(/\{\{(\w+)\}\}/g)]
+      .map((m) => m[1]!)
+      .filter((name): name is PhoneKey => name in PHONES)
+      .filter((name, i, all) => all.indexOf(name) === i);
+    phoneCache.set(intent, phones);
+  }
+  return phones;
+}

@@ -1,0 +1,60 @@
+/** The only file that reads the environment and listens. */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { getI18n } from './i18n.js';
+import { systemClock } from './knowledge/calendar.js';
+import { Matcher } from './knowledge/matcher.js';
+import { createLogger } from './logger.js';
+import { MemoryStore } from './store/memory.js';
+import { RedisStore } from './store/redis.js';
+import type { Store } from './store/store.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = performance.now();
+  let store: Store;
+  if (config.redisUrl) {
+    try {
+      store = await RedisStore.connect(config.redisUrl);
+    } catch (error) {
+      console.error(`Cannot connect to Redis at ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')}: ${(error as Error).message}`);
+      process.exit(3);
+    }
+  } else {
+    store = new MemoryStore();
+  }
+  getI18n();
+  const matcher = new Matcher();
+  const app = buildApp({ config, store, matcher, clock: systemClock, logger });
+  const server = app.listen(config.port, () => {
+    logger.info(
+      { port: config.port, store: store.kind, readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },
+      'helpline ready',
+    );
+  });
+  const flushTimer = setInterval(() => void app.reports.flush(), 30_000).unref();
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    clearInterval(flushTimer);
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

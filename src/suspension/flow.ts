@@ -1,0 +1,99 @@
+/**
+ * The lost/stolen card flow. Its first words, at any hour and before any question, are the
+ * national 24/365 suspension line; then what else to do; then follow-ups. Every conversation
+ * that enters it gets a report in the log.
+ */
+import { say } from '../i18n.js';
+import type { PhoneKey } from '../knowledge/facts.js';
+import type { Lang } from '../knowledge/languages.js';
+import { answer } from '../dialogs/faq.js';
+import { MENU_CHOICE } from '../dialogs/menu.js';
+import type { Session } from '../dialogs/session.js';
+import type { Channel, Choice, Reply } from '../dialogs/types.js';
+import { parsePhoneNumber } from './mask.js';
+import type { ReportLog } from './reports.js';
+
+/** Japanese speakers get the national line; everyone else also the foreign-language line. */
+export const suspensionCalls = (lang: Lang): PhoneKey[] =>
+  lang === 'ja' ? ['freeDial', 'naviDial'] : ['freeDial', 'foreignCardLine'];
+
+export const SUSPENSION_CHOICES = ['called', 'found', 'reissue', 'callback'] as const;
+export type SuspensionChoice = (typeof SUSPENSION_CHOICES)[number];
+
+const followUps = (except?: SuspensionChoice): Choice[] => [
+  ...SUSPENSION_CHOICES.filter((c) => c !== except).map((c) => ({ id: `susp:${c}`, label: say(`suspension:choices.${c}`) })),
+  MENU_CHOICE,
+];
+
+export interface SuspensionContext {
+  session: Session;
+  channel: Channel;
+  now: Date;
+  reports: ReportLog;
+}
+
+/** Opens (or reopens) the flow; the same conversation keeps one report. */
+export async function startSuspension({ session, channel, now, reports }: SuspensionContext): Promise<Reply> {
+  if (!session.reportId) {
+    session.reportId = reports.newReference(now);
+    await reports.create(session.reportId, { channel, lang: session.lang }, now);
+  }
+  await reports.step(session.reportId, 'number_given', now);
+  session.state = 'suspension';
+  return {
+    lang: session.lang,
+    messages: [
+      say('suspension:first'),
+      say('suspension:checklist'),
+      say('suspension:reference', { ref: session.reportId }),
+    ],
+    choices: followUps(),
+    calls: suspensionCalls(session.lang),
+    intent: 'lost_stolen',
+    reportId: session.reportId,
+  };
+}
+
+export async function suspensionFollowUp(choice: SuspensionChoice, ctx: SuspensionContext): Promise<Reply> {
+  const { session, now, reports } = ctx;
+  if (!session.reportId) return startSuspension(ctx);
+  const reportId = session.reportId;
+  switch (choice) {
+    case 'called':
+      await reports.step(reportId, 'confirmed_called', now);
+      return {
+        lang: session.lang, messages: [say('suspension:called')], choices: followUps('called'), calls: [], reportId,
+      };
+    case 'found':
+      await reports.step(reportId, 'card_found', now);
+      session.state = 'idle';
+      return { ...answer(session.lang, 'card_found', now), reportId };
+    case 'reissue':
+      await reports.step(reportId, 'reissue_info', now);
+      return { ...answer(session.lang, 'reissue', now), reportId };
+    case 'callback':
+      session.state = 'callback_number';
+      return {
+        lang: session.lang, messages: [say('suspension:callbackAsk')], choices: [MENU_CHOICE], calls: [], reportId,
+      };
+  }
+}
+
+/** The resident typed the number to call back on. */
+export async function receiveCallbackNumber(text: string, ctx: SuspensionContext, callbackTtlDays: number): Promise<Reply> {
+  const { session, now, reports } = ctx;
+  const reportId = session.reportId!;
+  const phone = parsePhoneNumber(text);
+  if (!phone) {
+    return { lang: session.lang, messages: [say('suspension:callbackInvalid')], choices: [MENU_CHOICE], calls: [], reportId };
+  }
+  await reports.requestCallback(reportId, phone, now);
+  session.state = 'suspension';
+  return {
+    lang: session.lang,
+    messages: [say('suspension:callbackSaved', { ref: reportId, days: callbackTtlDays })],
+    choices: followUps('callback'),
+    calls: suspensionCalls(session.lang).slice(0, 1),
+    reportId,
+  };
+}
