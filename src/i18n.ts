@@ -29,13 +29,10 @@ export function loadResources(dir = LOCALES_DIR): Resources {
   return resources;
 }
 
-let instance: I18n | undefined;
-
-export function getI18n(): I18n {
-  if (instance) return instance;
+export function createI18n(resources: Resources): I18n {
   const i18n = i18next.createInstance();
   void i18n.init({
-    resources: loadResources(),
+    resources,
     lng: 'ja',
     fallbackLng: false,
     ns: [...NAMESPACES],
@@ -45,8 +42,13 @@ export function getI18n(): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<I18n['init']>[0]);
-  instance = i18n;
   return i18n;
+}
+
+let instance: I18n | undefined;
+
+export function getI18n(): I18n {
+  return (instance ??= createI18n(loadResources()));
 }
 
 /** A piece of text to say: a translation key (`ns:key`) and its parameters. */
@@ -57,29 +59,30 @@ export interface Utterance {
 
 export const say = (key: string, params?: Utterance['params']): Utterance => (params ? { key, params } : { key });
 
-const fixed = new Map<Lang, TFunction>();
-function fixedT(lang: Lang): TFunction {
-  let t = fixed.get(lang);
-  if (!t) fixed.set(lang, (t = getI18n().getFixedT(lang)));
-  return t;
-}
+export type Render = (lang: Lang, form: Form, utterance: Utterance) => string;
 
 /**
  * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when
  * the phone needs a shorter or differently worded form.
  */
-export function render(lang: Lang, form: Form, utterance: Utterance): string {
-  const t = fixedT(lang);
-  const params = { ...factParams(lang, form), ...utterance.params };
-  const raw = t(utterance.key, { returnObjects: true, ...params }) as unknown;
-  if (raw && typeof raw === 'object') {
-    const value = (raw as Record<string, unknown>)[form] ?? (raw as Record<string, unknown>)['chat'];
-    if (typeof value === 'string') return value;
-  }
-  if (typeof raw === 'string') return raw;
-  throw new Error(`translation ${utterance.key} is missing for ${lang}`);
+export function createRender(i18n: I18n): Render {
+  const fixed = new Map<Lang, TFunction>();
+  return (lang, form, utterance) => {
+    let t = fixed.get(lang);
+    if (!t) fixed.set(lang, (t = i18n.getFixedT(lang)));
+    if (!i18n.exists(utterance.key, { lng: lang })) throw new Error(`translation ${utterance.key} is missing for ${lang}`);
+    const params = { ...factParams(lang, form), ...utterance.params };
+    const raw = t(utterance.key, { returnObjects: true, ...params }) as unknown;
+    if (raw && typeof raw === 'object') {
+      const value = (raw as Record<string, unknown>)[form] ?? (raw as Record<string, unknown>)['chat'];
+      if (typeof value === 'string') return value;
+    }
+    if (typeof raw === 'string') return raw;
+    throw new Error(`translation ${utterance.key} is not text in ${lang}`);
+  };
 }
 
-export function hasTranslation(lang: Lang, key: string): boolean {
-  return getI18n().exists(key, { lng: lang });
-}
+let defaultRender: Render | undefined;
+
+/** Renders with the shipped translations. */
+export const render: Render = (lang, form, utterance) => (defaultRender ??= createRender(getI18n()))(lang, form, utterance);

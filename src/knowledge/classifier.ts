@@ -21,9 +21,14 @@ export interface TrainingOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /**
+   * Softmax temperature applied when classifying: below 1 sharpens the probabilities. Fitted per
+   * language by `npm run calibrate` (cross-validation on the training utterances only).
+   */
+  temperature: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 1, l2: 1e-5, seed: 7 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 1, l2: 1e-5, seed: 7, temperature: 1 };
 
 /** A small deterministic PRNG (mulberry32), so training gives the same model on every start. */
 function random(seed: number): () => number {
@@ -61,6 +66,7 @@ export class IntentClassifier {
   /** feature → one weight per intent, and one bias per intent: the softmax model. */
   private readonly weights = new Map<string, Float64Array>();
   private readonly bias: Float64Array;
+  private readonly temperature: number;
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -100,6 +106,7 @@ export class IntentClassifier {
       }
     });
     this.bias = new Float64Array(this.intents.length);
+    this.temperature = training.temperature;
     this.train(vectors, docs.map((d) => d.intent), training);
   }
 
@@ -151,6 +158,17 @@ export class IntentClassifier {
     return normalize(vector);
   }
 
+  /** Raw model scores of a message, one per intent in `intentIds` order (for calibration). */
+  rawLogits(text: string): Float64Array {
+    const out = new Float64Array(this.intents.length);
+    this.logits(this.vectorize(this.analyzer.features(text), true), out);
+    return out;
+  }
+
+  get intentIds(): readonly string[] {
+    return this.intents;
+  }
+
   /** All intents, most probable first. */
   classify(text: string): Scored[] {
     const query = this.vectorize(this.analyzer.features(text), true);
@@ -167,6 +185,7 @@ export class IntentClassifier {
     }
     const probs = new Float64Array(this.intents.length);
     this.logits(query, probs);
+    for (let i = 0; i < probs.length; i++) probs[i]! /= this.temperature;
     softmaxInPlace(probs);
     const scores = this.intents.map((intent, i) => ({
       intent,
@@ -177,7 +196,7 @@ export class IntentClassifier {
   }
 }
 
-function softmaxInPlace(values: Float64Array): void {
+export function softmaxInPlace(values: Float64Array): void {
   let max = -Infinity;
   for (const v of values) if (v > max) max = v;
   let sum = 0;

@@ -8,6 +8,7 @@ import { baseNormalize, stripAccents, words } from './analyzers/shared.js';
 
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
 const KANA = /[\u3040-\u30ff\uff66-\uff9f]/gu;
+const HIRAGANA = /[\u3040-\u309f]/u;
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 
@@ -89,7 +90,8 @@ export class LanguageDetector {
     const han = text.match(HAN)?.length ?? 0;
     const latin = text.normalize('NFKC').match(LATIN)?.length ?? 0;
     if (hangul > 0 && hangul >= kana) return { lang: 'ko', confident: true };
-    if (kana > 0) return { lang: 'ja', confident: true };
+    // Chinese speakers write Japanese loanwords in katakana (マイナ卡); Japanese sentences have hiragana.
+    if (kana > 0 && (HIRAGANA.test(text) || han === 0)) return { lang: 'ja', confident: true };
     if (han > 0 && han >= latin / 4) return this.detectHan(text, han, fallback);
     if (latin > 0) return this.detectLatin(text, latin, fallback);
     return { lang: fallback, confident: false };
@@ -102,7 +104,8 @@ export class LanguageDetector {
     if (ja !== zh) return { lang: ja > zh ? 'ja' : 'zh', confident: true };
     const [best, second] = this.han.rank(chars);
     const margin = best!.logp - second!.logp;
-    if (han < 4 && (fallback === 'ja' || fallback === 'zh')) return { lang: fallback, confident: false };
+    if (fallback !== 'ja' && fallback !== 'zh') return { lang: best!.label, confident: true };
+    if (han < 4) return { lang: fallback, confident: false };
     return { lang: best!.label, confident: margin > 2 };
   }
 
@@ -110,8 +113,10 @@ export class LanguageDetector {
     const [best, second] = this.latin.rank(latinFeatures(text));
     const margin = best!.logp - second!.logp;
     const latinFallback = fallback === 'en' || fallback === 'es' || fallback === 'pt';
-    // A word or two ("ok", "konbini", "my number") says little about the language.
-    if (letters < 8 || margin < 2) return { lang: latinFallback ? fallback : best!.label, confident: false };
+    // A Latin-script message in a Japanese, Chinese or Korean conversation is a change of language.
+    if (!latinFallback) return { lang: best!.label, confident: letters >= 4 };
+    // A word or two ("ok", "konbini", "my number") says little about which Latin language.
+    if (letters < 8 || margin < 2) return { lang: fallback, confident: false };
     return { lang: best!.label, confident: true };
   }
 }

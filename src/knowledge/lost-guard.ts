@@ -17,7 +17,7 @@ interface GuardPatterns {
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
 const NOT_THE_CARD = /(ケース|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した|already (called|suspended|blocked|stopped)|ya (la )?(suspend|bloque)|ja (bloqueei|suspendi|liguei)|已经挂失|已挂失|已经停|이미 정지|정지했|신고했)/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {

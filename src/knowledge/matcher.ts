@@ -3,7 +3,8 @@
  * It decides which intent a message is about and how sure it is; what to say is the dialogs' job.
  */
 import { ANALYZERS } from './analyzers/index.js';
-import { IntentClassifier, type Scored } from './classifier.js';
+import calibration from './calibration.json' with { type: 'json' };
+import { DEFAULT_TRAINING, IntentClassifier, type Scored } from './classifier.js';
 import { LanguageDetector } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
@@ -37,7 +38,10 @@ export class Matcher {
 
   constructor(examples: Record<Lang, Examples> = loadAllExamples()) {
     this.classifiers = Object.fromEntries(
-      LANGS.map((lang) => [lang, new IntentClassifier(ANALYZERS[lang], examples[lang])]),
+      LANGS.map((lang) => [
+        lang,
+        new IntentClassifier(ANALYZERS[lang], examples[lang], { ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] }),
+      ]),
     ) as Record<Lang, IntentClassifier>;
     this.detector = new LanguageDetector(
       Object.fromEntries(LANGS.map((lang) => [lang, Object.values(examples[lang]).flat()])),

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n.js';
+import { PHONES } from '../../src/knowledge/facts.js';
+import { LANGS } from '../../src/knowledge/languages.js';
+import { factParams, spellDigits } from '../../src/knowledge/params.js';
+
+describe('fact parameters', () => {
+  it('spells phone numbers digit by digit for voice', () => {
+    expect(spellDigits('0120-95-0178')).toBe('0 1 2 0, 9 5, 0 1 7 8');
+    expect(factParams('ja', 'voice')['freeDial']).toBe('0 1 2 0, 9 5, 0 1 7 8');
+    expect(factParams('en', 'chat')['freeDial']).toBe('0120-95-0178');
+  });
+
+  it('derives E.164 numbers for dialling and tel: links', () => {
+    expect(PHONES.freeDial.e164).toBe('+81120950178');
+    expect(PHONES.office.e164).toBe('+81868542985');
+    expect(PHONES.foreignCardLine.e164).toBe('+81120017827');
+  });
+
+  it('formats fees and dates for each language', () => {
+    expect(factParams('ja', 'chat')['reissueFee']).toBe('1,000');
+    expect(factParams('pt', 'chat')['reissueFee']).toBe('1.000');
+    expect(factParams('en', 'chat')['faceAuthStart']).toBe('12/15/2023');
+    expect(factParams('ko', 'chat')['faceAuthStart']).toBe('2023년 12월 15일');
+  });
+
+  it('puts the guidebook numbers into every language of the lost-card answer', () => {
+    for (const lang of LANGS) {
+      const text = render(lang, 'chat', { key: 'faq:lost_stolen.chat' });
+      expect(text, lang).toContain('0120-95-0178');
+      expect(text, lang).toContain('0570-783-578');
+      expect(text, lang).toContain('0120-0178-27');
+    }
+  });
+
+  it('gives the reissue fees of the guidebook in every language', () => {
+    for (const lang of LANGS) {
+      const text = render(lang, 'chat', { key: 'faq:reissue.chat' }).replace(/[.,](?=\d{3})/g, '');
+      expect(text, lang).toMatch(/1000/);
+      expect(text, lang).toMatch(/800/);
+    }
+  });
+});
