@@ -1,6 +1,10 @@
 /**
- * Held-out evaluation of the matcher: top-1 accuracy per language, lost/stolen recall,
- * out-of-guidebook fallback rate and language detection, on tests/eval/<lang>.json.
+ * Held-out evaluation of the matcher on tests/eval/<lang>.json, per language:
+ * - top1: the best intent (or the lost-card guard) is the right one, answered or offered first;
+ * - answeredRight: answered directly with the right intent (confidence over the threshold);
+ * - clarifiedWithRightChoice: a clarifying question whose choices include the right intent;
+ * - outOfScopeFallback: questions outside the guidebook not answered as if they were in it;
+ * then lost/stolen recall (answered with the suspension flow) and language detection.
  * Usage: npm run eval [-- --verbose] [-- --json]
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +26,7 @@ for (const lang of LANGS) {
   const questions = JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as Question[];
   let inScope = 0;
   let correct = 0;
+  let top1 = 0;
   let clarified = 0;
   let outOfScope = 0;
   let fellBack = 0;
@@ -42,6 +47,7 @@ for (const lang of LANGS) {
     }
     inScope++;
     const got = result.kind === 'fallback' ? 'fallback' : result.intent;
+    if (got === intent) top1++;
     if (got === intent && result.kind === 'answer') correct++;
     else if (result.kind === 'clarify' && result.candidates.some((c) => c.intent === intent)) clarified++;
     if (intent === LOST_INTENT) {
@@ -55,7 +61,8 @@ for (const lang of LANGS) {
   rows.push({
     lang,
     questions: questions.length,
-    top1: +(correct / inScope * 100).toFixed(1),
+    top1: +(top1 / inScope * 100).toFixed(1),
+    answeredRight: +(correct / inScope * 100).toFixed(1),
     clarifiedWithRightChoice: +(clarified / inScope * 100).toFixed(1),
     outOfScopeFallback: `${fellBack}/${outOfScope}`,
   });

@@ -67,7 +67,9 @@ export type Render = (lang: Lang, form: Form, utterance: Utterance) => string;
  */
 export function createRender(i18n: I18n): Render {
   const fixed = new Map<Lang, TFunction>();
-  return (lang, form, utterance) => {
+  // Texts without run-time parameters never change: rendered once, then reused every turn.
+  const constant = new Map<string, string>();
+  const renderOnce: Render = (lang, form, utterance) => {
     let t = fixed.get(lang);
     if (!t) fixed.set(lang, (t = i18n.getFixedT(lang)));
     if (!i18n.exists(utterance.key, { lng: lang })) throw new Error(`translation ${utterance.key} is missing for ${lang}`);
@@ -79,6 +81,13 @@ export function createRender(i18n: I18n): Render {
     }
     if (typeof raw === 'string') return raw;
     throw new Error(`translation ${utterance.key} is not text in ${lang}`);
+  };
+  return (lang, form, utterance) => {
+    if (utterance.params) return renderOnce(lang, form, utterance);
+    const cacheKey = `${lang}\u0000${form}\u0000${utterance.key}`;
+    let text = constant.get(cacheKey);
+    if (text === undefined) constant.set(cacheKey, (text = renderOnce(lang, form, utterance)));
+    return text;
   };
 }
 

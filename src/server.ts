@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     store = new MemoryStore();
   }
   getI18n();
-  const matcher = new Matcher();
+  const matcher = await Matcher.create();
   const app = buildApp({ config, store, matcher, clock: systemClock, logger });
   const server = app.listen(config.port, () => {
     logger.info(

@@ -194,7 +194,9 @@ export class DialogEngine {
       return mainMenu(session.lang);
     }
 
-    const match = this.deps.matcher.match(text, { ...(event.langHint ? { lang: event.langHint } : {}), sessionLang: session.lang });
+    // The text is understood in the language it is written in; the reply is in the session's
+    // language, which a channel may force (the web `lang` field).
+    const match = this.deps.matcher.match(text, { sessionLang: session.lang });
     if (match.langConfident && !event.langHint) session.lang = match.lang;
     const lang = session.lang;
 

@@ -3,23 +3,33 @@
  * added after the full hours, never instead of them.
  */
 import { say, type Utterance } from '../i18n.js';
-import { openStatus, type Service } from '../knowledge/calendar.js';
+import { openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
 import type { Lang } from '../knowledge/languages.js';
 
 const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US', zh: 'zh-CN', ko: 'ko-KR', es: 'es-MX', pt: 'pt-BR' };
 
-const timeFormat = (lang: Lang) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'Asia/Tokyo', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
-const dayTimeFormat = (lang: Lang) =>
-  new Intl.DateTimeFormat(LOCALE[lang], {
-    timeZone: 'Asia/Tokyo', weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23',
-  });
+/** "8:30": the way the guidebook and the facts write times, in every language. */
+function clockTime(date: Date): string {
+  const { minutes } = tokyoTime(date);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+function dayAndTime(lang: Lang, date: Date): string {
+  let format = dayFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'Asia/Tokyo', weekday: 'long', month: 'long', day: 'numeric' });
+    dayFormats.set(lang, format);
+  }
+  const separator = lang === 'ja' || lang === 'zh' || lang === 'ko' ? ' ' : ', ';
+  return `${format.format(date)}${separator}${clockTime(date)}`;
+}
 
 export function nowNote(service: Service, lang: Lang, now: Date): Utterance {
   const status = openStatus(service, now);
-  if (status.open) return say(`common:now.${service}.open`, { time: timeFormat(lang).format(status.closesAt) });
+  if (status.open) return say(`common:now.${service}.open`, { time: clockTime(status.closesAt) });
   if (!status.opensAt) return say(`common:now.${service}.closedUnknown`);
-  return say(`common:now.${service}.closed`, { when: dayTimeFormat(lang).format(status.opensAt) });
+  return say(`common:now.${service}.closed`, { when: dayAndTime(lang, status.opensAt) });
 }
 
 /** Which answers carry a note about now, and about which service. */

@@ -3,8 +3,6 @@
  * once, taken from the town guidebook (as of 2024-03-01). Translations never retype a number:
  * they interpolate these values through `factParams(lang, form)`.
  */
-import type { Lang } from './languages.js';
-
 export interface PhoneNumber {
   /** As printed in Japan, e.g. 0120-95-0178. */
   display: string;

@@ -4,7 +4,8 @@
  */
 import { ANALYZERS } from './analyzers/index.js';
 import calibration from './calibration.json' with { type: 'json' };
-import { DEFAULT_TRAINING, IntentClassifier, type Scored } from './classifier.js';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_TRAINING, IntentClassifier, type ClassifierModel, type Scored, type TrainingOptions } from './classifier.js';
 import { LanguageDetector } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
@@ -12,10 +13,17 @@ import { looksLikeLostCard } from './lost-guard.js';
 
 export const LOST_INTENT = 'lost_stolen';
 
-/** Below this blended cosine the question is not one the guidebook answers. */
-export const MIN_SCORE = 0.22;
+/**
+ * Out of the guidebook: a message far from every training utterance (blended cosine below
+ * FAR), or not close (below NEAR) without the model being fairly sure either.
+ */
+export const FAR = 0.15;
+export const NEAR = 0.22;
+const SURE_WHEN_NOT_NEAR = 0.7;
 /** At or above this confidence the top intent is answered directly. */
 export const ANSWER_CONFIDENCE = 0.5;
+/** A lost card is answered at a lower confidence: giving the suspension line by mistake costs little. */
+export const LOST_CONFIDENCE = 0.3;
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
@@ -30,22 +38,58 @@ export interface MatchResult {
   candidates: Scored[];
   /** The lost-card guard fired. */
   lostGuard: boolean;
+  /** Cosine closeness to the nearest thing the guidebook answers. */
+  closeness: number;
 }
+
+const trainingFor = (lang: Lang): TrainingOptions => ({ ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] });
+
+/** Languages trained in a worker by `Matcher.create`: about half the work (Japanese is the slowest). */
+const WORKER_LANGS: readonly Lang[] = ['ja', 'zh'];
 
 export class Matcher {
   private readonly classifiers: Record<Lang, IntentClassifier>;
   readonly detector: LanguageDetector;
 
-  constructor(examples: Record<Lang, Examples> = loadAllExamples()) {
+  /** Trains every language here, or takes classifiers already trained. */
+  constructor(examples: Record<Lang, Examples> = loadAllExamples(), trained: Partial<Record<Lang, IntentClassifier>> = {}) {
     this.classifiers = Object.fromEntries(
-      LANGS.map((lang) => [
-        lang,
-        new IntentClassifier(ANALYZERS[lang], examples[lang], { ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] }),
-      ]),
+      LANGS.map((lang) => [lang, trained[lang] ?? new IntentClassifier(ANALYZERS[lang], examples[lang], trainingFor(lang))]),
     ) as Record<Lang, IntentClassifier>;
     this.detector = new LanguageDetector(
       Object.fromEntries(LANGS.map((lang) => [lang, Object.values(examples[lang]).flat()])),
     );
+  }
+
+  /**
+   * Trains on both cores: some languages in a worker thread while the others train here, so
+   * the server is ready sooner. Without a worker (an unusual runtime) it trains here alone.
+   */
+  static async create(examples: Record<Lang, Examples> = loadAllExamples()): Promise<Matcher> {
+    const jobs = WORKER_LANGS.map((lang) => ({ lang, examples: examples[lang], training: trainingFor(lang) }));
+    const worker = new Worker(
+      // The worker loads TypeScript through tsx, as the server does.
+      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./train-worker.ts', import.meta.url).href)}); })`,
+      { eval: true, workerData: { jobs } },
+    );
+    const fromWorker = new Promise<Partial<Record<Lang, ClassifierModel>>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`training worker exited with ${code}`)));
+    });
+    const trained: Partial<Record<Lang, IntentClassifier>> = {};
+    for (const lang of LANGS.filter((l) => !WORKER_LANGS.includes(l))) {
+      trained[lang] = new IntentClassifier(ANALYZERS[lang], examples[lang], trainingFor(lang));
+    }
+    try {
+      const models = await fromWorker;
+      for (const lang of WORKER_LANGS) trained[lang] = new IntentClassifier(ANALYZERS[lang], models[lang]!);
+    } catch {
+      // Trained below, in this thread.
+    } finally {
+      void worker.terminate();
+    }
+    return new Matcher(examples, trained);
   }
 
   /**
@@ -62,12 +106,14 @@ export class Matcher {
     const top = ranked[0]!;
     // How close the message is to anything the guidebook answers, whichever intent it is.
     const closeness = Math.max(...ranked.map((s) => s.score));
-    const base = { lang, langConfident: detection.confident, candidates };
+    const base = { lang, langConfident: detection.confident, candidates, closeness };
     if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
-    if (closeness < MIN_SCORE) return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
-    if (top.confidence >= ANSWER_CONFIDENCE || top.intent === LOST_INTENT) {
+    if (closeness < FAR || (closeness < NEAR && top.confidence < SURE_WHEN_NOT_NEAR)) {
+      return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
+    }
+    if (top.confidence >= (top.intent === LOST_INTENT ? LOST_CONFIDENCE : ANSWER_CONFIDENCE)) {
       return { ...base, kind: 'answer', intent: top.intent, confidence: top.confidence, lostGuard: false };
     }
     return { ...base, kind: 'clarify', intent: top.intent, confidence: top.confidence, lostGuard: false };

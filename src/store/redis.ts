@@ -67,7 +67,7 @@ export class RedisStore implements Store {
       if (ok === 'OK') break;
       if (Date.now() > deadline) throw new Error(`lock ${key} not acquired within ${LOCK_WAIT_MS} ms`);
       await sleep(delay);
-      delay = Math.min(delay * 2, 50);
+      delay = Math.min(delay * 2, 20);
     }
     try {
       return await fn();

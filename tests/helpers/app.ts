@@ -17,7 +17,7 @@ export interface TestServer {
   store: Store;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
-  chat(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  chat(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>  // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per test;
 }
 
 export async function startTestServer(options: { env?: Record<string, string>; store?: Store; clock?: ReturnType<typeof fixedClock>; logger?: Logger } = {}): Promise<TestServer> {

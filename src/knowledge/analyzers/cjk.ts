@@ -16,7 +16,6 @@ export const ja: Analyzer = {
     for (const token of tokenizerJa.tokenize(normalized)) {
       if (!JA_STOP.has(token)) add(features, `w:${token}`, 1);
     }
-    addCharGrams(features, normalized, [1], 0.3);
     addCharGrams(features, normalized, [2], 1);
     return features;
   },

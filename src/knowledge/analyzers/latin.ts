@@ -25,15 +25,15 @@ const set = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
 export const en = latinAnalyzer({
   stem: (w) => PorterStemmer.stem(w),
-  stopwords: set('a an the i me my we our you your it its is are was were be been am do does did to of in on at for with and or but so if can could would should will shall may might please hi hey there this that what which who how when where why about from by as up just im i\'m there\'s'),
+  stopwords: set('a an the i me my we our you your it its is are was were be been am do does did to of in on at for with and or but so if can could would should will shall may might please there this that what which who how when where why about from by as up just im i\'m there\'s'),
 });
 
 export const es = latinAnalyzer({
   stem: (w) => PorterStemmerEs.stem(w),
-  stopwords: set('el la los las un una unos unas de del al y o u en a por para con sin que se me mi mis tu su sus es son esta estan fue lo le les yo usted ustedes como cual donde cuando quien hay hola pero si no muy mas ya este ese esa eso'),
+  stopwords: set('el la los las un una unos unas de del al y o u en a por para con sin que se me mi mis tu su sus es son esta estan fue lo le les yo usted ustedes como cual donde cuando quien hay pero si no muy mas ya este ese esa eso'),
 });
 
 export const pt = latinAnalyzer({
   stem: (w) => PorterStemmerPt.stem(w),
-  stopwords: set('o a os as um uma uns umas de do da dos das e ou em no na nos nas por pelo pela para pra com sem que se me meu minha meus minhas eu voce voces seu sua ele ela e ta esta estao foi como qual onde quando quem tem oi ola mas sim nao muito mais ja isso esse essa este'),
+  stopwords: set('o a os as um uma uns umas de do da dos das e ou em no na nos nas por pelo pela para pra com sem que se me meu minha meus minhas eu voce voces seu sua ele ela e ta esta estao foi como qual onde quando quem tem mas sim nao muito mais ja isso esse essa este'),
 });

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n.js';
+import { LANGS } from '../../src/knowledge/languages.js';
+import { startTestServer, type TestServer } from '../helpers/app.js';
+
+let server: TestServer;
+afterEach(async () => {
+  await server?.close();
+});
+
+describe('POST /api/chat', () => {
+  it('starts a session and answers in the contract shape', async () => {
+    server = await startTestServer();
+    const { status, body } = await server.chat({ text: 'コンビニで住民票をとると手数料はいくら？' });
+    expect(status).toBe(200);
+    expect(body.sessionId).toMatch(/^[\w-]{8,}$/);
+    expect(body.lang).toBe('ja');
+    expect(body.intent).toBe('konbini_fee');
+    expect(body.messages[0].text).toContain('150');
+    expect(body.quickReplies.length).toBeGreaterThan(0);
+    for (const q of body.quickReplies) expect(Object.keys(q).sort()).toEqual(['label', 'postback']);
+  });
+
+  it('keeps the detected language for the session and obeys a forced one', async () => {
+    server = await startTestServer();
+    const first = await server.chat({ text: 'Where can I renew my card?' });
+    expect(first.body.lang).toBe('en');
+    const second = await server.chat({ sessionId: first.body.sessionId, text: 'ok' });
+    expect(second.body.lang).toBe('en');
+    const forced = await server.chat({ sessionId: first.body.sessionId, text: 'Where can I renew my card?', lang: 'ko' });
+    expect(forced.body.lang).toBe('ko');
+    expect(forced.body.messages[0].text).toBe(render('ko', 'chat', { key: 'faq:renewal.chat' }));
+  });
+
+  it('gives a lost card the suspension line first, with tap-to-call links', async () => {
+    server = await startTestServer();
+    const { body } = await server.chat({ text: 'I lost my My Number card' });
+    expect(body.messages[0].text).toContain('0120-95-0178');
+    expect(body.messages[0].text).toContain('0120-0178-27');
+    expect(body.calls.map((c: { tel: string }) => c.tel)).toEqual(['tel:+81120950178', 'tel:+81120017827']);
+    expect(body.reportId).toMatch(/^KM-\d{6}-[2-9A-Z]{4}$/);
+  });
+
+  it.each(LANGS)('serves the menu through postbacks in %s', async (lang) => {
+    server = await startTestServer();
+    const { body } = await server.chat({ postback: 'start', lang });
+    expect(body.lang).toBe(lang);
+    expect(body.messages[0].text).toBe(render(lang, 'chat', { key: 'common:welcome' }));
+    expect(body.quickReplies[0]).toEqual({ label: render(lang, 'chat', { key: 'common:menu.area.lost' }), postback: 'area:lost' });
+  });
+});
+
+describe('bad input gets a clear 4xx, never a 500', () => {
+  const cases: [string, unknown, number, string][] = [
+    ['invalid JSON', '{"text": ', 400, 'invalid_json'],
+    ['an array', '[1,2]', 400, 'invalid_shape'],
+    ['neither text nor postback', { lang: 'ja' }, 400, 'invalid_shape'],
+    ['both text and postback', { text: 'a', postback: 'menu' }, 400, 'invalid_shape'],
+    ['an empty text', { text: '   ' }, 400, 'invalid_text'],
+    ['a number as text', { text: 12 }, 400, 'invalid_text'],
+    ['an unknown lang', { text: 'hello', lang: 'fr' }, 400, 'unknown_lang'],
+    ['a malformed sessionId', { text: 'hello', sessionId: '../../etc' }, 400, 'invalid_session'],
+    ['a postback over 300 characters', { postback: 'x'.repeat(301) }, 400, 'invalid_postback'],
+    ['a body over 16 KiB', { text: 'あ'.repeat(6000) }, 413, 'body_too_large'],
+  ];
+  it.each(cases)('%s', async (_name, body, status, code) => {
+    server = await startTestServer();
+    const res = await server.chat(body);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(typeof res.body.error.message).toBe('string');
+  });
+
+  it('answers an unknown postback with the menu', async () => {
+    server = await startTestServer();
+    const { status, body } = await server.chat({ postback: 'intent:nonexistent' });
+    expect(status).toBe(200);
+    expect(body.quickReplies.map((q: { postback: string }) => q.postback)).toContain('area:lost');
+  });
+
+  it('limits a flooding session with 429 and Retry-After, and lets it go on after the window', async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    server.clock.set('2026-12-02T10:00:10+09:00');
+    const first = await server.chat({ text: 'hello' });
+    const sessionId = first.body.sessionId;
+    await server.chat({ sessionId, text: 'hello' });
+    await server.chat({ sessionId, text: 'hello' });
+    const limited = await server.chat({ sessionId, text: 'hello' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.headers.get('retry-after')).toBe('50');
+    server.clock.set('2026-12-02T10:01:01+09:00');
+    expect((await server.chat({ sessionId, text: 'hello' })).status).toBe(200);
+  });
+
+  it('limits one client address across sessions', async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    await server.chat({ text: 'hello' });
+    await server.chat({ text: 'hello' });
+    expect((await server.chat({ text: 'hello' })).status).toBe(429);
+  });
+
+  it('answers unknown paths with a JSON 404', async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/nope`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+});
+
+describe('health and the page', () => {
+  it('reports health and readiness', async () => {
+    server = await startTestServer();
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('is not ready when the store does not answer', async () => {
+    const { MemoryStore } = await import('../../src/store/memory.js');
+    const store = new MemoryStore();
+    store.ping = async () => false;
+    server = await startTestServer({ store });
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+  });
+
+  it('serves the chat page with every language and no external resource', async () => {
+    server = await startTestServer();
+    const res = await fetch(`${server.url}/`);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    for (const lang of LANGS) expect(html).toContain(JSON.stringify(render(lang, 'chat', { key: 'common:web.banner' })).slice(1, -1));
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).toContain('role="log"');
+    expect(html).toContain('aria-live="polite"');
+  });
+});

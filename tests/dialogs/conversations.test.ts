@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n.js';
+import { LANGS, type Lang } from '../../src/knowledge/languages.js';
+import { Matcher } from '../../src/knowledge/matcher.js';
+import { allText, conversation, makeEngine } from '../helpers/converse.js';
+
+const KONBINI_FEE_QUESTION: Record<Lang, string> = {
+  ja: 'コンビニで住民票とるといくら？',
+  en: 'how much does a juminhyo cost at the konbini?',
+  zh: '在便利店打印住民票要多少钱？',
+  ko: '편의점에서 주민표 떼면 얼마예요?',
+  es: '¿cuánto cuesta sacar el juminhyo en el konbini?',
+  pt: 'quanto custa tirar o juminhyo na konbini?',
+};
+const SWITCH_TO: Record<Lang, [string, Lang]> = {
+  ja: ['English please', 'en'],
+  en: ['日本語でお願いします', 'ja'],
+  zh: ['한국어로 해주세요', 'ko'],
+  ko: ['中文', 'zh'],
+  es: ['português, por favor', 'pt'],
+  pt: ['español por favor', 'es'],
+};
+const RESTART: Record<Lang, string> = { ja: '最初から', en: 'start over', zh: '菜单', ko: '처음으로', es: 'menú', pt: 'voltar' };
+
+describe.each(LANGS)('a whole conversation in %s', (lang) => {
+  it('menu → FAQ → follow-up → language switch → restart', async () => {
+    const { engine, clock } = makeEngine();
+    const chat = conversation(engine, clock);
+
+    const welcome = await chat.choose(`lang:${lang}`);
+    expect(welcome.lang).toBe(lang);
+    expect(welcome.quickReplies.map((q) => q.postback)).toContain('area:konbini');
+
+    const area = await chat.choose('area:konbini');
+    expect(area.quickReplies.map((q) => q.postback)).toContain('intent:konbini_fee');
+
+    const answer = await chat.say(KONBINI_FEE_QUESTION[lang]);
+    expect(answer).toMatchObject({ lang, intent: 'konbini_fee' });
+    expect(allText(answer)).toBe(render(lang, 'chat', { key: 'faq:konbini_fee.chat' }));
+    expect(allText(answer)).toContain('150');
+    const related = answer.quickReplies.find((q) => q.postback.startsWith('intent:'))!;
+    expect(related.label).toBe(render(lang, 'chat', { key: `faq:${related.postback.slice(7)}.label` }));
+
+    const followUp = await chat.choose(related.postback);
+    expect(followUp.intent).toBe(related.postback.slice(7));
+    expect(followUp.lang).toBe(lang);
+
+    const [request, target] = SWITCH_TO[lang];
+    const switched = await chat.say(request);
+    expect(switched.lang).toBe(target);
+    expect(allText(switched)).toContain(render(target, 'chat', { key: 'common:language.switched' }));
+
+    const menu = await chat.say(RESTART[target]);
+    expect(menu.lang).toBe(target);
+    expect(allText(menu)).toContain(render(target, 'chat', { key: 'common:menu.prompt' }));
+  });
+
+  it('answers "not in the guidebook" with the town office contact', async () => {
+    const { engine, clock, store } = makeEngine();
+    const chat = conversation(engine, clock, { langHint: lang });
+    const questions: Record<Lang, string> = {
+      ja: '燃えるゴミは何曜日に出せますか',
+      en: 'which day is burnable garbage collected',
+      zh: '可燃垃圾星期几扔',
+      ko: '타는 쓰레기는 무슨 요일에 버려요',
+      es: '¿qué día pasa el camión de la basura quemable?',
+      pt: 'que dia passa o caminhão do lixo queimável?',
+    };
+    const reply = await chat.say(questions[lang]);
+    expect(reply.intent).toBeUndefined();
+    expect(allText(reply)).toContain('0868-54-2985');
+    expect(reply.calls.map((c) => c.tel)).toContain('tel:+81868542985');
+    expect(Object.keys(await store.counters('unanswered'))).toEqual([`${lang}\t${questions[lang]}`]);
+  });
+});
+
+describe('clarification', () => {
+  // A matcher trained so that two intents share the same wording: the engine must ask.
+  const ambiguous = Object.fromEntries(
+    LANGS.map((lang) => [lang, {
+      konbini_fee: ['certificate at the store', 'store certificate price'],
+      konbini_hours: ['certificate at the store', 'store certificate hours'],
+      konbini_stores: ['certificate at the store', 'store certificate location'],
+      town_office: ['town office phone', 'office number'],
+    }]),
+  ) as unknown as Record<Lang, Record<string, string[]>>;
+
+  it('offers the top candidates as choices when unsure, and answers the one chosen', async () => {
+    const { engine, clock } = makeEngine({ matcher: new Matcher(ambiguous) });
+    const chat = conversation(engine, clock, { langHint: 'en' });
+    const reply = await chat.say('certificate at the store');
+    expect(reply.intent).toBeUndefined();
+    expect(allText(reply)).toBe(render('en', 'chat', { key: 'common:clarify.prompt' }));
+    const candidates = reply.quickReplies.filter((q) => q.postback.startsWith('intent:')).map((q) => q.postback).sort();
+    expect(candidates).toEqual(['intent:konbini_fee', 'intent:konbini_hours', 'intent:konbini_stores']);
+    expect(reply.quickReplies.at(-1)!.postback).toBe('none');
+    const chosen = await chat.choose('intent:konbini_hours');
+    expect(chosen.intent).toBe('konbini_hours');
+    expect(allText(chosen)).toContain('6:30');
+  });
+
+  it('falls back with the office contact when none of the choices fits', async () => {
+    const { engine, clock } = makeEngine({ matcher: new Matcher(ambiguous) });
+    const chat = conversation(engine, clock, { langHint: 'en' });
+    await chat.say('certificate at the store');
+    const reply = await chat.choose('none');
+    expect(allText(reply)).toContain('0868-54-2985');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LanguageDetector } from '../../src/knowledge/detect.js';
+import { loadAllExamples } from '../../src/knowledge/examples.js';
+import { looksLikeLostCard } from '../../src/knowledge/lost-guard.js';
+import { LOST_INTENT } from '../../src/knowledge/matcher.js';
+import { testMatcher } from '../helpers/app.js';
+
+const matcher = testMatcher();
+
+describe('language detection', () => {
+  const detector = new LanguageDetector(Object.fromEntries(Object.entries(loadAllExamples()).map(([l, ex]) => [l, Object.values(ex).flat()])));
+  it.each([
+    ['コンビニで住民票を取りたいです', 'ja'],
+    ['住民票の写しの手数料', 'ja'],
+    ['便利店可以打印住民票吗', 'zh'],
+    ['マイナ卡丢了怎么办', 'zh'],
+    ['편의점에서 주민표를 뗄 수 있나요', 'ko'],
+    ['How much is a residence certificate at the konbini?', 'en'],
+    ['¿Cuánto cuesta el certificado de residencia en la tienda?', 'es'],
+    ['Quanto custa o atestado de residência na loja de conveniência?', 'pt'],
+    ['perdi meu cartao ontem no trem', 'pt'],
+    ['perdi mi tarjeta ayer en el tren', 'es'],
+  ])('%s → %s', (text, lang) => {
+    expect(detector.detect(text, 'ja').lang).toBe(lang);
+  });
+
+  it('keeps the session language for a short, ambiguous message', () => {
+    expect(detector.detect('ok', 'pt')).toEqual({ lang: 'pt', confident: false });
+    expect(detector.detect('住民票', 'zh')).toEqual({ lang: 'zh', confident: false });
+  });
+});
+
+describe('lost/stolen guard', () => {
+  it.each([
+    ['ja', '財布ごと盗まれました'],
+    ['ja', 'マイナカードが見当たりません'],
+    ['en', 'someone took my bag with my card in it'],
+    ['en', "I can't find my my number card anywhere"],
+    ['zh', '钱包被偷了，卡在里面'],
+    ['ko', '지갑을 잃어버렸어요 카드가 들어 있었어요'],
+    ['es', 'me robaron la cartera con la tarjeta'],
+    ['pt', 'roubaram minha bolsa com o cartão'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(looksLikeLostCard(text, lang)).toBe(true);
+    expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
+  });
+
+  it.each([
+    ['ja', 'カードが見つかりました。停止を解除したい'],
+    ['ja', '暗証番号を忘れました'],
+    ['en', 'I found my card after I called'],
+    ['en', 'I lost my PIN'],
+    ['es', 'perdón, ¿cuánto cuesta el juminhyo?'],
+    ['pt', 'perdão, qual o horário da prefeitura?'],
+  ] as const)('does not fire on %s: %s', (lang, text) => {
+    expect(looksLikeLostCard(text, lang)).toBe(false);
+  });
+});
+
+describe('matcher', () => {
+  it('answers a clear question with its intent', () => {
+    const result = matcher.match('コンビニで住民票を取ると手数料はいくらですか');
+    expect(result).toMatchObject({ lang: 'ja', kind: 'answer', intent: 'konbini_fee' });
+    expect(result.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('normalises full-width letters and half-width kana', () => {
+    expect(matcher.match('ｺﾝﾋﾞﾆの手数料はいくら').intent).toBe('konbini_fee');
+    expect(matcher.match('ＰＩＮ locked, what do I do?', { lang: 'en' }).intent).toBe('pin_locked');
+  });
+
+  it('falls back on a question the guidebook does not answer', () => {
+    expect(matcher.match('What day is burnable garbage collected?', { lang: 'en' }).kind).toBe('fallback');
+    expect(matcher.match('明日の天気は？', { lang: 'ja' }).kind).toBe('fallback');
+  });
+
+  it('offers three candidates, best first, with probabilities that sum to at most one', () => {
+    const result = matcher.match('card', { lang: 'en' });
+    expect(result.candidates).toHaveLength(3);
+    const [a, b, c] = result.candidates.map((x) => x.confidence);
+    expect(a!).toBeGreaterThanOrEqual(b!);
+    expect(b!).toBeGreaterThanOrEqual(c!);
+    expect(a! + b! + c!).toBeLessThanOrEqual(1.000001);
+  });
+});

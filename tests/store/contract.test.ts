@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { Store } from '../../src/store/store.js';
+import { fixedClock } from '../helpers/clock.js';
+import { connectTestRedis, uniquePrefix } from '../helpers/redis.js';
+
+const redis = await connectTestRedis();
+
+/** One contract, two stores: whatever the memory store does, Redis does too. */
+function contract(name: string, make: () => { store: Store; expire?: (seconds: number) => Promise<void> }) {
+  describe(`${name} store`, () => {
+    let store: Store;
+    let expire: ((seconds: number) => Promise<void>) | undefined;
+    let p: string;
+    beforeAll(() => {
+      ({ store, expire } = make());
+    });
+    const key = (k: string) => `${p}:${k}`;
+    beforeAll(() => {
+      p = uniquePrefix();
+    });
+
+    it('gets what it set, and deletes it', async () => {
+      await store.set(key('a'), { lang: 'pt', turns: 2 }, 60);
+      expect(await store.get(key('a'))).toEqual({ lang: 'pt', turns: 2 });
+      await store.delete(key('a'));
+      expect(await store.get(key('a'))).toBeUndefined();
+    });
+
+    it('claims an event id once', async () => {
+      expect(await store.claim(key('event'), 60)).toBe(true);
+      expect(await store.claim(key('event'), 60)).toBe(false);
+    });
+
+    it('counts hits in a window', async () => {
+      expect(await store.hit(key('rate'), 60)).toBe(1);
+      expect(await store.hit(key('rate'), 60)).toBe(2);
+      expect(await store.hit(key('rate'), 60)).toBe(3);
+    });
+
+    it('expires entries after their TTL', async () => {
+      if (!expire) return;
+      await store.set(key('ttl'), 1, 1);
+      await store.claim(key('ttl-claim'), 1);
+      await expire(1.1);
+      expect(await store.get(key('ttl'))).toBeUndefined();
+      expect(await store.claim(key('ttl-claim'), 1)).toBe(true);
+    });
+
+    it('serialises turns of one session: concurrent read-modify-writes lose nothing', async () => {
+      await store.set(key('counter'), 0, 60);
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          store.withLock(key('counter'), async () => {
+            const value = (await store.get<number>(key('counter')))!;
+            await new Promise((resolve) => setImmediate(resolve));
+            await store.set(key('counter'), value + 1, 60);
+          }),
+        ),
+      );
+      expect(await store.get(key('counter'))).toBe(20);
+    });
+
+    it('releases the lock when the turn throws', async () => {
+      await expect(store.withLock(key('boom'), async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+      expect(await store.withLock(key('boom'), async () => 'next')).toBe('next');
+    });
+
+    it('adds to counter tables', async () => {
+      await store.increment(key('table'), 'ja\tq', 1);
+      await store.increment(key('table'), 'ja\tq', 2);
+      await store.increment(key('table'), 'en\tq');
+      expect(await store.counters(key('table'))).toEqual({ 'ja\tq': 3, 'en\tq': 1 });
+    });
+
+    it('appends report events and lists them newest first', async () => {
+      const id = `${p}-R`;
+      await store.appendReportEvent({ reportId: id, type: 'created', at: '2027-01-01T00:00:00.000Z', data: { channel: 'web', lang: 'ja' } });
+      await store.appendReportEvent({ reportId: id, type: 'step', at: '2027-01-01T00:00:01.000Z', data: { step: 'number_given' } });
+      const events = (await store.reportEvents(1000)).filter((e) => e.reportId === id);
+      expect(events.map((e) => e.type)).toEqual(['step', 'created']);
+      expect(events[1]!.data).toEqual({ channel: 'web', lang: 'ja' });
+    });
+
+    it('answers ping', async () => {
+      expect(await store.ping()).toBe(true);
+    });
+  });
+}
+
+const clock = fixedClock('2027-01-01T03:00:00+09:00');
+contract('memory', () => ({ store: new MemoryStore(clock), expire: async (s) => clock.advance(s * 1000) }));
+
+describe.skipIf(!redis)('redis', () => {
+  afterAll(async () => {
+    await redis?.close();
+  });
+  // Redis counts TTLs on its own clock; the expiry case is covered by the memory store and by
+  // Redis' own guarantees, so it is not waited for here.
+  contract('redis', () => ({ store: redis! }));
+
+  it('serialises one session across two connections (two server processes)', async () => {
+    const other = (await connectTestRedis())!;
+    const k = `${uniquePrefix()}:shared`;
+    await redis!.set(k, 0, 60);
+    const bump = (store: typeof redis) =>
+      store!.withLock(k, async () => {
+        const value = (await store!.get<number>(k))!;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await store!.set(k, value + 1, 60);
+      });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => bump(i % 2 ? redis : other)));
+    expect(await redis!.get(k)).toBe(10);
+    await other.close();
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n.js';
+import { LANGS, type Lang } from '../../src/knowledge/languages.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { allText, conversation, makeEngine } from '../helpers/converse.js';
+import { fixedClock, NEW_YEAR_3AM, SATURDAY_9PM, WEEKDAY_10AM } from '../helpers/clock.js';
+import { FlakyStore } from '../helpers/failing-store.js';
+import { capturingLogger } from '../helpers/log-capture.js';
+
+const LOST: Record<Lang, string> = {
+  ja: 'マイナンバーカードをなくしました',
+  en: 'I lost my My Number card',
+  zh: '我的个人编号卡丢了',
+  ko: '마이넘버 카드를 잃어버렸어요',
+  es: 'perdí mi tarjeta My Number',
+  pt: 'perdi meu cartão My Number',
+};
+
+describe.each(LANGS)('lost card in %s', (lang) => {
+  it.each([NEW_YEAR_3AM, SATURDAY_9PM, WEEKDAY_10AM])('gives the 24/365 line first, then the checklist, at %s', async (when) => {
+    const { engine, clock, reports } = makeEngine({ clock: fixedClock(when) });
+    const chat = conversation(engine, clock);
+    const reply = await chat.say(LOST[lang]);
+    expect(reply.lang).toBe(lang);
+    expect(reply.intent).toBe('lost_stolen');
+    const [first, checklist, reference] = reply.messages.map((m) => m.text);
+    expect(first).toBe(render(lang, 'chat', { key: 'suspension:first' }));
+    expect(first).toContain('0120-95-0178');
+    expect(first).toContain('24');
+    if (lang === 'ja') expect(first).not.toContain('0120-0178-27');
+    else expect(first).toContain('0120-0178-27');
+    expect(checklist).toBe(render(lang, 'chat', { key: 'suspension:checklist' }));
+    for (const fact of ['1,000', '800', '0570-783-578', '050-3818-1250'].map((f) => (lang === 'pt' ? f.replace(',', '.') : f))) {
+      expect(checklist).toContain(fact);
+    }
+    expect(reference).toContain(reply.reportId!);
+    expect(reply.calls[0]!.tel).toBe('tel:+81120950178');
+    expect(reply.quickReplies.map((q) => q.postback)).toEqual(['susp:called', 'susp:found', 'susp:reissue', 'susp:callback', 'menu']);
+    const [report] = await reports.list();
+    expect(report).toMatchObject({ reportId: reply.reportId, channel: 'web', lang, createdAt: new Date(when).toISOString() });
+    expect(report!.steps.map((s) => s.step)).toEqual(['number_given']);
+  });
+});
+
+describe('after the first reply', () => {
+  it('records each step the person reaches, in one report per conversation', async () => {
+    const { engine, clock, reports } = makeEngine();
+    const chat = conversation(engine, clock, { langHint: 'en' });
+    const first = await chat.say('my wallet was stolen with the card inside');
+    await chat.choose('susp:called');
+    const again = await chat.say('I lost my card');
+    expect(again.reportId).toBe(first.reportId);
+    const found = await chat.choose('susp:found');
+    expect(found.intent).toBe('card_found');
+    const reissue = await chat.choose('susp:reissue');
+    expect(allText(reissue)).toContain('1,000');
+    const list = await reports.list();
+    expect(list).toHaveLength(1);
+    expect(list[0]!.steps.map((s) => s.step)).toEqual(['number_given', 'confirmed_called', 'number_given', 'card_found', 'reissue_info']);
+  });
+
+  it('takes a callback number, keeps it only under a TTL and masks it in the log', async () => {
+    const store = new MemoryStore(fixedClock(WEEKDAY_10AM));
+    const { engine, clock, reports } = makeEngine({ store });
+    const chat = conversation(engine, clock, { langHint: 'ja' });
+    await chat.say('財布を落としました');
+    const ask = await chat.choose('susp:callback');
+    expect(allText(ask)).toBe(render('ja', 'chat', { key: 'suspension:callbackAsk' }));
+    const invalid = await chat.say('12345');
+    expect(allText(invalid)).toContain(render('ja', 'chat', { key: 'suspension:callbackInvalid' }));
+    const saved = await chat.say('090-1234-5678');
+    expect(allText(saved)).toContain(saved.reportId!);
+    const [report] = await reports.list();
+    expect(report!.callback).toMatchObject({ phone: '09012345678', maskedPhone: '*********78', expired: false });
+    const events = await store.reportEvents(10);
+    expect(JSON.stringify(events)).not.toContain('1234');
+  });
+});
+
+describe('privacy', () => {
+  it('warns about a My Number and keeps it out of replies, stored records and logs', async () => {
+    const { logger, lines } = capturingLogger();
+    const store = new MemoryStore();
+    const { engine, clock } = makeEngine({ store, logger });
+    const chat = conversation(engine, clock, { langHint: 'en' });
+    const reply = await chat.say('my number is 1234 5678 9012, what is the weather tomorrow?');
+    expect(reply.messages[0]!.text).toBe(render('en', 'chat', { key: 'common:privacy.warning' }));
+    const everything = [JSON.stringify(reply), JSON.stringify(await store.counters('unanswered')), ...lines].join('\n');
+    expect(everything).not.toMatch(/1234|5678|9012/);
+    expect(Object.keys(await store.counters('unanswered'))[0]).toContain('[my-number]');
+  });
+
+  it('warns about a PIN typed alone and does not treat it as a question', async () => {
+    const { engine, clock, store } = makeEngine();
+    const chat = conversation(engine, clock, { langHint: 'pt' });
+    const reply = await chat.say('4821');
+    expect(reply.messages[0]!.text).toBe(render('pt', 'chat', { key: 'common:privacy.warning' }));
+    expect(await store.counters('unanswered')).toEqual({});
+  });
+});
+
+describe('store outage', () => {
+  it('still gives the number and the checklist, spools the report and writes it when the store is back', async () => {
+    const { logger, lines } = capturingLogger();
+    const store = new FlakyStore();
+    const { engine, clock, reports } = makeEngine({ store, logger });
+    const chat = conversation(engine, clock, { langHint: 'ko' });
+    const reply = await chat.say(LOST.ko);
+    expect(reply.messages[0]!.text).toContain('0120-95-0178');
+    expect(reply.messages[1]!.text).toBe(render('ko', 'chat', { key: 'suspension:checklist' }));
+    expect(reports.pendingCount).toBe(2);
+    expect(lines.some((l) => l.includes('report event spooled'))).toBe(true);
+    store.down = false;
+    expect(await reports.flush()).toBe(2);
+    const [report] = await reports.list();
+    expect(report).toMatchObject({ reportId: reply.reportId, lang: 'ko', steps: [{ step: 'number_given' }] });
+  });
+});
+
+describe('redelivery', () => {
+  it('does not act twice on the same event id', async () => {
+    const { engine, clock, reports } = makeEngine();
+    const event = { channel: 'line' as const, conversationId: 'U1', eventId: 'ev-1', receivedAt: clock(), kind: 'text' as const, text: 'カードをなくした' };
+    const first = await engine.handle(event);
+    const second = await engine.handle(event);
+    expect(first.reply?.intent).toBe('lost_stolen');
+    expect(second).toMatchObject({ duplicate: true });
+    expect(second.reply).toBeUndefined();
+    expect(await reports.list()).toHaveLength(1);
+  });
+});
