@@ -129,3 +129,12 @@ describe('redelivery', () => {
     expect(await reports.list()).toHaveLength(1);
   });
 });
+
+describe('the checklist', () => {
+  // The Japanese words a resident needs at the police and the town office appear in every
+  // language (in brackets outside Japanese), so their presence shows each item is there.
+  it.each(LANGS)('names the police report, the e-certificates, the window and the reissue fee in %s', (lang) => {
+    const checklist = render(lang, 'chat', { key: 'suspension:checklist' });
+    for (const term of ['遺失届', '盗難届', '受理番号', 'スマホ用電子証明書', '一時停止の解除', '再交付']) expect(checklist, term).toContain(term);
+  });
+});

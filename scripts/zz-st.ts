@@ -1,0 +1,11 @@
+const t0 = performance.now();
+await import('../src/app.js');
+const t1 = performance.now();
+const { Matcher } = await import('../src/knowledge/matcher.js');
+const { getI18n } = await import('../src/i18n.js');
+const t2 = performance.now();
+getI18n();
+const t3 = performance.now();
+await Matcher.create();
+const t4 = performance.now();
+console.log({ importApp: (t1 - t0).toFixed(0), importRest: (t2 - t1).toFixed(0), i18n: (t3 - t2).toFixed(0), matcher: (t4 - t3).toFixed(0) });
