@@ -1,7 +1,8 @@
 /**
- * Fits the softmax temperature of each language's classifier so that its confidence matches
- * how often it is right, by 5-fold cross-validation on the training utterances only (the
- * held-out evaluation questions are never used). Writes src/knowledge/calibration.json.
+ * Fits, per language, the softmax temperature (so that confidence matches how often the
+ * classifier is right) and the closeness thresholds of the "not in the guidebook" fallback, by
+ * 5-fold cross-validation on the training utterances only (the held-out evaluation questions
+ * are never used). Writes src/knowledge/calibration.json.
  */
 import { writeFileSync } from 'node:fs';
 import { ANALYZERS } from '../src/knowledge/analyzers/index.js';
@@ -11,10 +12,12 @@ import { LANGS, type Lang } from '../src/knowledge/languages.js';
 
 const FOLDS = 5;
 
-function heldOutLogits(lang: Lang): { logits: Float64Array; label: number }[] {
+interface HeldOut { logits: Float64Array; label: number; closeness: number }
+
+function heldOut(lang: Lang): HeldOut[] {
   const examples = loadExamples(lang);
   const intents = Object.keys(examples);
-  const out: { logits: Float64Array; label: number }[] = [];
+  const out: HeldOut[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train: Record<string, string[]> = {};
     const test: [string, number][] = [];
@@ -23,12 +26,15 @@ function heldOutLogits(lang: Lang): { logits: Float64Array; label: number }[] {
       examples[intent]!.forEach((text, i) => (i % FOLDS === fold ? test.push([text, label]) : train[intent]!.push(text)));
     });
     const classifier = new IntentClassifier(ANALYZERS[lang], train, DEFAULT_TRAINING);
-    for (const [text, label] of test) out.push({ logits: classifier.rawLogits(text), label });
+    for (const [text, label] of test) {
+      const closeness = Math.max(...classifier.classify(text).map((s) => s.score));
+      out.push({ logits: classifier.rawLogits(text), label, closeness });
+    }
   }
   return out;
 }
 
-function nll(samples: { logits: Float64Array; label: number }[], temperature: number): number {
+function nll(samples: HeldOut[], temperature: number): number {
   let total = 0;
   for (const { logits, label } of samples) {
     const p = logits.map((v) => v / temperature);
@@ -39,8 +45,10 @@ function nll(samples: { logits: Float64Array; label: number }[], temperature: nu
 }
 
 const temperature: Record<string, number> = {};
+const far: Record<string, number> = {};
+const near: Record<string, number> = {};
 for (const lang of LANGS) {
-  const samples = heldOutLogits(lang);
+  const samples = heldOut(lang);
   let best = 1;
   let bestLoss = Infinity;
   for (let t = 0.05; t <= 2.001; t += 0.01) {
@@ -48,6 +56,12 @@ for (const lang of LANGS) {
     if (loss < bestLoss) [best, bestLoss] = [t, loss];
   }
   temperature[lang] = Math.round(best * 100) / 100;
-  console.log(`${lang}: temperature ${temperature[lang]} (held-out NLL ${bestLoss.toFixed(3)}, at 1.0: ${nll(samples, 1).toFixed(3)})`);
+  // "Not in the guidebook" thresholds: how close held-out questions that ARE in the guidebook
+  // come to the training utterances. Below the 1st percentile is far from everything; below
+  // the 5th, the model must also be fairly sure.
+  const closeness = samples.map((s) => s.closeness).sort((a, b) => a - b);
+  far[lang] = Math.round(closeness[Math.floor(closeness.length * 0.01)]! * 1000) / 1000;
+  near[lang] = Math.round(closeness[Math.floor(closeness.length * 0.05)]! * 1000) / 1000;
+  console.log(`${lang}: temperature ${temperature[lang]} (held-out NLL ${bestLoss.toFixed(3)}, at 1.0: ${nll(samples, 1).toFixed(3)}); closeness far < ${far[lang]}, near < ${near[lang]}`);
 }
-writeFileSync(new URL('../src/knowledge/calibration.json', import.meta.url), `${JSON.stringify({ temperature }, null, 2)}\n`);
+writeFileSync(new URL('../src/knowledge/calibration.json', import.meta.url), `${JSON.stringify({ temperature, far, near }, null, 2)}\n`);

@@ -14,11 +14,10 @@ import { looksLikeLostCard } from './lost-guard.js';
 export const LOST_INTENT = 'lost_stolen';
 
 /**
- * Out of the guidebook: a message far from every training utterance (blended cosine below
- * FAR), or not close (below NEAR) without the model being fairly sure either.
+ * Out of the guidebook: a message far from every training utterance (blended cosine below the
+ * language's `far`), or not near (below `near`) without the model being fairly sure either.
+ * Both thresholds come from `npm run calibrate`.
  */
-export const FAR = 0.15;
-export const NEAR = 0.22;
 const SURE_WHEN_NOT_NEAR = 0.7;
 /** At or above this confidence the top intent is answered directly. */
 export const ANSWER_CONFIDENCE = 0.5;
@@ -110,7 +109,9 @@ export class Matcher {
     if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
-    if (closeness < FAR || (closeness < NEAR && top.confidence < SURE_WHEN_NOT_NEAR)) {
+    const far = calibration.far[lang];
+    const near = calibration.near[lang];
+    if (closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR)) {
       return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     }
     if (top.confidence >= (top.intent === LOST_INTENT ? LOST_CONFIDENCE : ANSWER_CONFIDENCE)) {

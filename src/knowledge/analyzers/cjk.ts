@@ -9,12 +9,19 @@ const tokenizerJa = new TokenizerJa();
 // Particles and endings that say nothing about the topic.
 const JA_STOP = new Set('は が を に で と の も へ や か ね よ な です ます でし まし た て い し だ ください ですか'.split(' '));
 
+const segmenterJa = new Intl.Segmenter('ja', { granularity: 'word' });
+
 export const ja: Analyzer = {
   features(text: string): Features {
-    const normalized = katakanaToHiragana(baseNormalize(text));
+    const folded = baseNormalize(text);
+    const normalized = katakanaToHiragana(folded);
     const features: Features = new Map();
     for (const token of tokenizerJa.tokenize(normalized)) {
       if (!JA_STOP.has(token)) add(features, `w:${token}`, 1);
+    }
+    // ICU's dictionary segmentation finds the words TinySegmenter splits (証明書, 更新).
+    for (const { segment, isWordLike } of segmenterJa.segment(folded)) {
+      if (isWordLike && !JA_STOP.has(segment)) add(features, `s:${katakanaToHiragana(segment)}`, 0.5);
     }
     addCharGrams(features, normalized, [2], 1);
     return features;
