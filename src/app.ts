@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
+import { twilioRouter } from './channels/twilio.js';
 import { webRouter } from './channels/web.js';
 import { PUBLIC_DIR } from './channels/web-page.js';
 import type { Config } from './config.js';
@@ -43,6 +44,7 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
 
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(webRouter({ engine, rateLimiter, clock }));
+  app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
   if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store }));
   else {
     app.use(['/admin', '/api/admin'], (_req, res) => sendError(res, 503, 'not_configured', 'Set ADMIN_TOKEN to enable the staff endpoints.'));

@@ -51,10 +51,16 @@ export function getI18n(): I18n {
   return (instance ??= createI18n(loadResources()));
 }
 
+/** A parameter that reads differently aloud, e.g. a reference spelled out character by character. */
+export interface FormValue {
+  chat: string;
+  voice: string;
+}
+
 /** A piece of text to say: a translation key (`ns:key`) and its parameters. */
 export interface Utterance {
   key: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | FormValue>;
 }
 
 export const say = (key: string, params?: Utterance['params']): Utterance => (params ? { key, params } : { key });
@@ -73,7 +79,10 @@ export function createRender(i18n: I18n): Render {
     let t = fixed.get(lang);
     if (!t) fixed.set(lang, (t = i18n.getFixedT(lang)));
     if (!i18n.exists(utterance.key, { lng: lang })) throw new Error(`translation ${utterance.key} is missing for ${lang}`);
-    const params = { ...factParams(lang, form), ...utterance.params };
+    const params: Record<string, unknown> = { ...factParams(lang, form) };
+    for (const [name, value] of Object.entries(utterance.params ?? {})) {
+      params[name] = typeof value === 'object' ? value[form] : value;
+    }
     const raw = t(utterance.key, { returnObjects: true, ...params }) as unknown;
     if (raw && typeof raw === 'object') {
       const value = (raw as Record<string, unknown>)[form] ?? (raw as Record<string, unknown>)['chat'];

@@ -17,8 +17,8 @@ export function renderChat(reply: Reply): ChatReply {
   const { lang } = reply;
   return {
     lang,
-    messages: reply.messages.map((u) => ({ text: render(lang, 'chat', u) })),
-    quickReplies: reply.choices.map((c) => ({ label: render(lang, 'chat', c.label), postback: c.id })),
+    messages: [...reply.messages, ...(reply.after ?? [])].map((u) => ({ text: render(lang, 'chat', u) })),
+    quickReplies: reply.choices.filter((c) => c.only !== 'voice').map((c) => ({ label: render(lang, 'chat', c.label), postback: c.id })),
     calls: reply.calls.map((key) => ({
       label: render(lang, 'chat', { key: 'common:web.call', params: { number: PHONES[key].display } }),
       tel: `tel:${PHONES[key].e164}`,

@@ -4,17 +4,18 @@
  * and routes to the suspension flow, FAQ answers, menus and clarifications.
  */
 import { say } from '../i18n.js';
-import type { Clock } from '../knowledge/calendar.js';
+import { openStatus, type Clock } from '../knowledge/calendar.js';
 import { isLang, type Lang } from '../knowledge/languages.js';
 import { LOST_INTENT, type Matcher } from '../knowledge/matcher.js';
 import { AREAS, getIntent, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { containsSensitiveNumber, maskText } from '../suspension/mask.js';
-import { receiveCallbackNumber, startSuspension, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
+import { receiveCallbackNumber, startSuspension, suspensionCalls, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
 import type { ReportLog } from '../suspension/reports.js';
 import { answer, clarify, fallback } from './faq.js';
 import { requestedLanguage } from './language.js';
+import { LOST_KEY, MENU_KEY, OFFICE_KEY, REPEAT_KEY } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
 import type { InboundEvent, Reply } from './types.js';
@@ -41,6 +42,12 @@ export interface TurnResult {
 
 /** Event ids are remembered for a day: LINE and Twilio retry within minutes. */
 const EVENT_TTL_SECONDS = 24 * 60 * 60;
+/** Below this speech-recognition confidence the caller is asked again. */
+export const SPEECH_CONFIDENCE = 0.4;
+/** Prompts repeated when the caller says nothing, before the goodbye. */
+const MAX_SILENCES = 2;
+/** Keys that work even when the menu just spoken does not list them. */
+const FIXED_KEYS: Record<string, string> = { [LOST_KEY]: 'intent:lost_stolen', [OFFICE_KEY]: 'office', [MENU_KEY]: 'menu' };
 
 export class DialogEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -95,6 +102,11 @@ export class DialogEngine {
     }
   }
 
+  /** A conversation's session as stored, without taking a turn (status callbacks, staff views). */
+  async peekSession(channel: InboundEvent['channel'], conversationId: string): Promise<Session | undefined> {
+    return this.deps.store.get<Session>(`session:${channel}:${conversationId}`);
+  }
+
   private initialLang(event: InboundEvent): Lang {
     if (event.langHint) return event.langHint;
     if (event.kind === 'text' || event.kind === 'speech') {
@@ -108,21 +120,79 @@ export class DialogEngine {
     session.turns++;
     session.updatedAt = event.receivedAt.toISOString();
     if (event.langHint) session.lang = event.langHint;
+    const reply = await this.respond(event, session);
+    // Remembered for the phone: which key chooses what, and what "*" repeats.
+    session.keys = Object.fromEntries(reply.choices.filter((c) => c.dtmf && c.only !== 'chat').map((c) => [c.dtmf!, c.id]));
+    if (!reply.repeat) session.lastReply = reply;
+    if (event.kind !== 'no_input') session.silences = 0;
+    if (event.kind !== 'speech') session.unclear = 0;
+    return reply;
+  }
+
+  private async respond(event: InboundEvent, session: Session): Promise<Reply> {
     switch (event.kind) {
       case 'start':
         session.state = 'idle';
         return mainMenu(session.lang, ['common:welcome']);
       case 'unsupported':
-      case 'no_input':
         return mainMenu(session.lang, ['common:unsupported']);
       case 'choice':
         return this.choice(event.choice, event, session);
       case 'digits':
-        return this.text(event.digits, event, session);
-      case 'text':
+        return this.keypad(event.digits, event, session);
+      case 'no_input':
+        return this.silence(session);
+      case 'transfer_result':
+        return this.transferResult(event.status, session);
       case 'speech':
+        // Speech too unclear to act on: ask again, then offer the menu.
+        if (event.confidence < SPEECH_CONFIDENCE) {
+          session.unclear = (session.unclear ?? 0) + 1;
+          if (session.unclear > 1) return mainMenu(session.lang, ['ivr:unclear']);
+          return this.again(session, 'ivr:unclear');
+        }
+        return this.text(event.text, event, session);
+      case 'text':
         return this.text(event.text, event, session);
     }
+  }
+
+  /** The last reply again, after a short apology (no input, an unknown key, unclear speech). */
+  private again(session: Session, apology: string): Reply {
+    const last = session.lastReply ?? mainMenu(session.lang);
+    return { ...last, lang: session.lang, messages: [say(apology), ...last.messages], repeat: true };
+  }
+
+  /** A key pressed on the phone: the fixed keys, then the keys of the menu just spoken. */
+  private keypad(digits: string, event: InboundEvent, session: Session): Promise<Reply> | Reply {
+    const key = digits.trim().slice(0, 1);
+    if (key === REPEAT_KEY) return session.lastReply ? { ...session.lastReply, lang: session.lang, repeat: true } : mainMenu(session.lang);
+    const chosen = session.keys?.[key] ?? FIXED_KEYS[key];
+    if (!chosen) return this.again(session, 'ivr:invalidKey');
+    return this.choice(chosen, event, session);
+  }
+
+  private silence(session: Session): Reply {
+    session.silences = (session.silences ?? 0) + 1;
+    // Two reprompts, then the number that matters most and a polite goodbye.
+    if (session.silences > MAX_SILENCES) return { lang: session.lang, messages: [say('ivr:goodbye')], choices: [], calls: ['freeDial'], end: true };
+    return this.again(session, 'ivr:noInput');
+  }
+
+  private transferResult(status: string, session: Session): Reply {
+    const target = session.lastReply?.transfer ?? 'suspension';
+    if (status === 'completed') return { lang: session.lang, messages: [say('ivr:transferDone')], choices: [], calls: [], end: true };
+    const failed = target === 'office' ? 'ivr:transferFailedOffice' : 'ivr:transferFailedSuspension';
+    return { ...mainMenu(session.lang, [failed]), calls: target === 'office' ? ['office'] : suspensionCalls(session.lang) };
+  }
+
+  /** The town office: a person during opening hours, otherwise its hours and the 24/365 line. */
+  private office(session: Session, now: Date): Reply {
+    const status = openStatus('office', now);
+    if (status.open) {
+      return { lang: session.lang, messages: [say('ivr:officeConnecting')], choices: [], calls: ['office'], transfer: 'office' };
+    }
+    return answer(session.lang, 'human_agent', now);
   }
 
   private suspensionContext(event: InboundEvent, session: Session) {
@@ -146,7 +216,7 @@ export class DialogEngine {
         if (getIntent(value)) {
           session.state = 'idle';
           session.lastIntent = value;
-          return value === 'greeting' ? mainMenu(session.lang, ['faq:greeting.chat']) : answer(session.lang, value, now);
+          return value === 'greeting' ? mainMenu(session.lang, ['faq:greeting']) : answer(session.lang, value, now);
         }
         break;
       case 'susp':
@@ -157,6 +227,11 @@ export class DialogEngine {
       case 'none':
         session.state = 'idle';
         return fallback(session.lang, now);
+      case 'office':
+        return this.office(session, now);
+      case 'menu':
+        session.state = 'idle';
+        return mainMenu(session.lang);
     }
     session.state = 'idle';
     return mainMenu(session.lang);
@@ -206,7 +281,7 @@ export class DialogEngine {
     if (match.kind === 'answer' && match.intent) {
       session.state = 'idle';
       session.lastIntent = match.intent;
-      if (match.intent === 'greeting') return mainMenu(lang, ['faq:greeting.chat']);
+      if (match.intent === 'greeting') return mainMenu(lang, ['faq:greeting']);
       return answer(lang, match.intent, now, match.confidence);
     }
     if (match.kind === 'clarify') {

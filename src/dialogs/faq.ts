@@ -4,6 +4,7 @@ import type { PhoneKey } from '../knowledge/facts.js';
 import { getIntent } from '../knowledge/intents/catalog.js';
 import type { Lang } from '../knowledge/languages.js';
 import { phonesInAnswer } from '../knowledge/answers.js';
+import { withKeys } from './keys.js';
 import { intentChoice, MENU_CHOICE } from './menu.js';
 import { NOW_NOTES, nowNote } from './now.js';
 import type { Reply } from './types.js';
@@ -13,8 +14,9 @@ export function answer(lang: Lang, intent: string, now: Date, confidence?: numbe
   const related = getIntent(intent)?.related ?? [];
   return {
     lang,
-    messages: [say(`faq:${intent}.chat`), ...(service ? [nowNote(service, lang, now)] : [])],
-    choices: [...related.map(intentChoice), MENU_CHOICE],
+    // The whole entry: chat channels show its `chat` text, the phone speaks its `voice` text.
+    messages: [say(`faq:${intent}`), ...(service ? [nowNote(service, lang, now)] : [])],
+    choices: withKeys([...related.map(intentChoice), MENU_CHOICE]),
     calls: phonesInAnswer(intent),
     intent,
     ...(confidence === undefined ? {} : { confidence }),
@@ -25,7 +27,7 @@ export function clarify(lang: Lang, candidates: string[]): Reply {
   return {
     lang,
     messages: [say('common:clarify.prompt')],
-    choices: [...candidates.map(intentChoice), { id: 'none', label: say('common:clarify.none') }],
+    choices: withKeys([...candidates.map(intentChoice), { id: 'none', label: say('common:clarify.none') }]),
     calls: [],
   };
 }
@@ -36,7 +38,7 @@ export function fallback(lang: Lang, now: Date): Reply {
   return {
     lang,
     messages: [say('common:fallback'), nowNote('office', lang, now)],
-    choices: [{ id: 'menu', label: say('common:menu.back') }, { id: 'intent:town_office', label: say('faq:town_office.label') }],
+    choices: withKeys([MENU_CHOICE, intentChoice('town_office')]),
     calls: FALLBACK_CALLS,
   };
 }

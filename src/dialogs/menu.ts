@@ -2,22 +2,32 @@
 import { say } from '../i18n.js';
 import { AREAS, INTENTS, type Area } from '../knowledge/intents/catalog.js';
 import { LANGS, LANG_NAMES, type Lang } from '../knowledge/languages.js';
+import { withKeys } from './keys.js';
 import type { Choice, Reply } from './types.js';
 
 /** LINE shows at most 13 quick replies; one is kept for "main menu". */
 const MAX_TOPICS = 12;
 
-export const MENU_CHOICE: Choice = { id: 'menu', label: say('common:menu.back') };
+export const MENU_CHOICE: Choice = { id: 'menu', label: say('common:menu.back'), dtmf: '#' };
 
 export const intentChoice = (intent: string): Choice => ({ id: `intent:${intent}`, label: say(`faq:${intent}.label`) });
+
+/** Main-menu keys on the phone; 2, the lost card, as on the national free dial. */
+const AREA_KEYS: Record<Area, string> = { konbini: '1', lost: '2', pins: '3', validity: '4', changes: '5', contacts: '6', card: '7' };
 
 export function mainMenu(lang: Lang, intro: string[] = []): Reply {
   return {
     lang,
     messages: [...intro.map((key) => say(key)), say('common:menu.prompt')],
     choices: [
-      ...AREAS.map((area) => ({ id: `area:${area}`, label: say(`common:menu.area.${area}`) })),
-      { id: 'language', label: say('common:menu.language') },
+      // A lost card goes straight to the suspension line, not to a sub-menu.
+      ...AREAS.map((area) =>
+        area === 'lost'
+          ? { id: 'intent:lost_stolen', label: say('common:menu.area.lost'), dtmf: AREA_KEYS.lost }
+          : { id: `area:${area}`, label: say(`common:menu.area.${area}`), dtmf: AREA_KEYS[area] },
+      ),
+      { id: 'office', label: say('common:menu.office'), dtmf: '0' },
+      { id: 'language', label: say('common:menu.language'), dtmf: '9' },
     ],
     calls: ['freeDial'],
   };
@@ -28,7 +38,7 @@ export function areaMenu(lang: Lang, area: Area): Reply {
   return {
     lang,
     messages: [say('common:menu.areaPrompt')],
-    choices: [...topics.map((i) => intentChoice(i.id)), MENU_CHOICE],
+    choices: withKeys([...topics.map((i) => intentChoice(i.id)), MENU_CHOICE]),
     calls: [],
   };
 }
@@ -38,7 +48,7 @@ export function languageMenu(lang: Lang): Reply {
     lang,
     messages: [say('common:language.prompt')],
     // Each language is offered in its own name, whatever the current language.
-    choices: LANGS.map((code) => ({ id: `lang:${code}`, label: say('common:language.name', { name: LANG_NAMES[code] }) })),
+    choices: withKeys(LANGS.map((code) => ({ id: `lang:${code}`, label: say('common:language.name', { name: LANG_NAMES[code] }) }))),
     calls: [],
   };
 }

@@ -10,6 +10,12 @@ export interface Session {
   candidates?: string[];
   lastIntent?: string;
   reportId?: string;
+  /** Phone: what each key chooses in the menu just spoken, and that menu, for "*" (repeat). */
+  keys?: Record<string, string>;
+  lastReply?: import('./types.js').Reply;
+  /** Phone: prompts in a row with no answer, or with speech too unclear to use. */
+  silences?: number;
+  unclear?: number;
   turns: number;
   createdAt: string;
   updatedAt: string;

@@ -22,20 +22,36 @@ export type InboundEvent = {
   | { kind: 'digits'; digits: string }
   | { kind: 'no_input' }
   | { kind: 'unsupported'; what: string }
+  /** How a transfer the reply asked for ended (phone): completed, busy, no-answer, failed, canceled. */
+  | { kind: 'transfer_result'; status: string }
 );
 
 export interface Choice {
   /** Postback sent back when chosen, e.g. `intent:konbini_fee`. */
   id: string;
   label: Utterance;
+  /** The key that chooses it on the phone; set by `withKeys`. */
+  dtmf?: string;
+  /** A choice only one kind of channel can act on ("connect me now" needs a phone line). */
+  only?: 'voice' | 'chat';
 }
+
+/** Numbers the phone channel can connect a caller to; the numbers themselves are configuration. */
+export type TransferTarget = 'suspension' | 'office';
 
 /** A channel-neutral reply; channels render it (text, TwiML, LINE messages). */
 export interface Reply {
   lang: Lang;
   /** Each entry is one message bubble (chat) or one spoken passage (voice). */
   messages: Utterance[];
+  /**
+   * Said after the choices: in chat, further messages of the same reply; on the phone, what is
+   * spoken when the caller presses nothing (the suspension checklist after the transfer offer).
+   */
+  after?: Utterance[];
   choices: Choice[];
+  /** Connect the caller now (phone); chat channels show the `calls` links instead. */
+  transfer?: TransferTarget;
   /** Numbers to offer as tap-to-call links, or as a transfer on the phone. First is the main one. */
   calls: PhoneKey[];
   intent?: string;
@@ -44,4 +60,6 @@ export interface Reply {
   reportId?: string;
   /** The conversation is over (phone: hang up after speaking). */
   end?: boolean;
+  /** This reply repeats the previous menu (no input, unknown key, "*"): that menu stays the one to repeat. */
+  repeat?: boolean;
 }

@@ -13,7 +13,7 @@ export const MAX_LABEL_LENGTH = 20;
 export const MIN_EXAMPLES = 8;
 
 /** Parameters filled in by the dialogs at run time rather than from the facts. */
-const RUNTIME_PARAMS = new Set(['time', 'when', 'ref', 'days', 'number', 'name']);
+const RUNTIME_PARAMS = new Set(['time', 'when', 'ref', 'days', 'number', 'name', 'label', 'key']);
 
 /** Digit runs of a rendered text, thousands separators removed: "1,000 yen, 8:30" → 1000, 8, 30. */
 export function numbersIn(text: string): string[] {
@@ -40,7 +40,7 @@ export function checkKnowledge(resources: Resources = loadResources()): string[]
   const problems: string[] = [];
   const examples = loadAllExamples();
 
-  for (const ns of ['common', 'suspension', 'faq'] as const) {
+  for (const ns of ['common', 'suspension', 'faq', 'ivr'] as const) {
     const reference = new Map(leaves(resources.en[ns] ?? {}));
     for (const lang of LANGS) {
       const own = new Map(leaves(resources[lang][ns] ?? {}));

@@ -7,6 +7,7 @@ import { say } from '../i18n.js';
 import type { PhoneKey } from '../knowledge/facts.js';
 import type { Lang } from '../knowledge/languages.js';
 import { answer } from '../dialogs/faq.js';
+import { withKeys } from '../dialogs/keys.js';
 import { MENU_CHOICE } from '../dialogs/menu.js';
 import type { Session } from '../dialogs/session.js';
 import type { Channel, Choice, Reply } from '../dialogs/types.js';
@@ -17,13 +18,24 @@ import type { ReportLog } from './reports.js';
 export const suspensionCalls = (lang: Lang): PhoneKey[] =>
   lang === 'ja' ? ['freeDial', 'naviDial'] : ['freeDial', 'foreignCardLine'];
 
-export const SUSPENSION_CHOICES = ['called', 'found', 'reissue', 'callback'] as const;
+/** KM-261127-AVG8 is read out character by character on the phone. */
+const spokenReference = (ref: string) => ({ chat: ref, voice: ref.replace(/-/g, '').split('').join(' ') });
+
+export const SUSPENSION_CHOICES = ['connect', 'repeat', 'called', 'found', 'reissue', 'callback'] as const;
 export type SuspensionChoice = (typeof SUSPENSION_CHOICES)[number];
 
-const followUps = (except?: SuspensionChoice): Choice[] => [
-  ...SUSPENSION_CHOICES.filter((c) => c !== except).map((c) => ({ id: `susp:${c}`, label: say(`suspension:choices.${c}`) })),
-  MENU_CHOICE,
-];
+/** Connecting and repeating the number need a phone line; typing a callback number needs a keyboard. */
+const ONLY: Partial<Record<SuspensionChoice, 'voice' | 'chat'>> = { connect: 'voice', repeat: 'voice', callback: 'chat' };
+
+const followUps = (except?: SuspensionChoice): Choice[] =>
+  withKeys([
+    ...SUSPENSION_CHOICES.filter((c) => c !== except).map((c) => ({
+      id: `susp:${c}`,
+      label: say(`suspension:choices.${c}`),
+      ...(ONLY[c] ? { only: ONLY[c] } : {}),
+    })),
+    MENU_CHOICE,
+  ]);
 
 export interface SuspensionContext {
   session: Session;
@@ -42,11 +54,9 @@ export async function startSuspension({ session, channel, now, reports }: Suspen
   session.state = 'suspension';
   return {
     lang: session.lang,
-    messages: [
-      say('suspension:first'),
-      say('suspension:checklist'),
-      say('suspension:reference', { ref: session.reportId }),
-    ],
+    messages: [say('suspension:first')],
+    // On the phone the checklist follows the offer to connect; in chat it is the next message.
+    after: [say('suspension:checklist'), say('suspension:reference', { ref: spokenReference(session.reportId) })],
     choices: followUps(),
     calls: suspensionCalls(session.lang),
     intent: 'lost_stolen',
@@ -59,6 +69,11 @@ export async function suspensionFollowUp(choice: SuspensionChoice, ctx: Suspensi
   if (!session.reportId) return startSuspension(ctx);
   const reportId = session.reportId;
   switch (choice) {
+    case 'connect':
+      await reports.step(reportId, 'transfer_started', now);
+      return { lang: session.lang, messages: [say('suspension:connecting')], choices: [], calls: suspensionCalls(session.lang), transfer: 'suspension', reportId };
+    case 'repeat':
+      return startSuspension(ctx);
     case 'called':
       await reports.step(reportId, 'confirmed_called', now);
       return {
@@ -91,7 +106,7 @@ export async function receiveCallbackNumber(text: string, ctx: SuspensionContext
   session.state = 'suspension';
   return {
     lang: session.lang,
-    messages: [say('suspension:callbackSaved', { ref: reportId, days: callbackTtlDays })],
+    messages: [say('suspension:callbackSaved', { ref: spokenReference(reportId), days: callbackTtlDays })],
     choices: followUps('callback'),
     calls: suspensionCalls(session.lang).slice(0, 1),
     reportId,

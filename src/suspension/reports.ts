@@ -18,6 +18,7 @@ export const REPORT_STEPS = [
   'card_found',
   'reissue_info',
   'callback_requested',
+  'call_ended',
 ] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
 

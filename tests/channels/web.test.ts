@@ -46,7 +46,7 @@ describe('POST /api/chat', () => {
     const { body } = await server.chat({ postback: 'start', lang });
     expect(body.lang).toBe(lang);
     expect(body.messages[0].text).toBe(render(lang, 'chat', { key: 'common:welcome' }));
-    expect(body.quickReplies[0]).toEqual({ label: render(lang, 'chat', { key: 'common:menu.area.lost' }), postback: 'area:lost' });
+    expect(body.quickReplies[0]).toEqual({ label: render(lang, 'chat', { key: 'common:menu.area.lost' }), postback: 'intent:lost_stolen' });
   });
 });
 
@@ -75,7 +75,7 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     server = await startTestServer();
     const { status, body } = await server.chat({ postback: 'intent:nonexistent' });
     expect(status).toBe(200);
-    expect(body.quickReplies.map((q: { postback: string }) => q.postback)).toContain('area:lost');
+    expect(body.quickReplies.map((q: { postback: string }) => q.postback)).toContain('intent:lost_stolen');
   });
 
   it('limits a flooding session with 429 and Retry-After, and lets it go on after the window', async () => {
