@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
+import { lineChannel, type LineChannel } from './channels/line.js';
 import { twilioRouter } from './channels/twilio.js';
 import { webRouter } from './channels/web.js';
 import { PUBLIC_DIR } from './channels/web-page.js';
@@ -23,7 +24,7 @@ export interface AppDeps {
   reports?: ReportLog;
 }
 
-export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; reports: ReportLog } {
+export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; reports: ReportLog; line: LineChannel } {
   const { config, store, matcher, clock, logger } = deps;
   const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
   const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays });
@@ -45,6 +46,8 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(webRouter({ engine, rateLimiter, clock }));
   app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
+  const line = lineChannel({ config, engine, clock, logger });
+  app.use(line.router);
   if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store }));
   else {
     app.use(['/admin', '/api/admin'], (_req, res) => sendError(res, 503, 'not_configured', 'Set ADMIN_TOKEN to enable the staff endpoints.'));
@@ -52,5 +55,5 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
 
   app.use((_req, res) => sendError(res, 404, 'not_found', 'No such path.'));
   app.use(errorHandler(logger));
-  return Object.assign(app, { engine, reports });
+  return Object.assign(app, { engine, reports, line });
 }

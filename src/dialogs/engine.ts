@@ -102,6 +102,11 @@ export class DialogEngine {
     }
   }
 
+  /** Forgets a conversation (a LINE user who blocked the account). */
+  async forget(channel: InboundEvent['channel'], conversationId: string): Promise<void> {
+    await this.deps.store.delete(`session:${channel}:${conversationId}`);
+  }
+
   /** A conversation's session as stored, without taking a turn (status callbacks, staff views). */
   async peekSession(channel: InboundEvent['channel'], conversationId: string): Promise<Session | undefined> {
     return this.deps.store.get<Session>(`session:${channel}:${conversationId}`);
@@ -134,6 +139,10 @@ export class DialogEngine {
       case 'start':
         session.state = 'idle';
         return mainMenu(session.lang, ['common:welcome']);
+      case 'follow':
+        // Someone who just added the account: a greeting and the choice of language.
+        session.state = 'idle';
+        return { ...languageMenu(session.lang), messages: [say('common:welcome'), say('common:language.prompt')] };
       case 'unsupported':
         return mainMenu(session.lang, ['common:unsupported']);
       case 'choice':

@@ -16,6 +16,8 @@ export type InboundEvent = {
   receivedAt: Date;
 } & (
   | { kind: 'start' }
+  /** A new contact added the account (LINE follow): greet and offer the languages. */
+  | { kind: 'follow' }
   | { kind: 'text'; text: string }
   | { kind: 'speech'; text: string; confidence: number }
   | { kind: 'choice'; choice: string }
