@@ -27,31 +27,51 @@ function fit(text: string, max: number): string {
 /** "☎ 0120-95-0178": understood in every language and well within the 20-character label limit. */
 const callButtonLabel = (key: keyof typeof PHONES): string => `☎ ${PHONES[key].display}`;
 
-function callCard(reply: Reply, text: string): messagingApi.FlexMessage {
+const BULLET = /^\s*[・•]\s*/;
+
+/** Body of a card: plain lines as text, bulleted lines as rows with a marker, easier to scan. */
+function cardBody(text: string): messagingApi.FlexBox {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return {
+    type: 'box',
+    layout: 'vertical',
+    spacing: 'md',
+    contents: lines.map((line): messagingApi.FlexComponent =>
+      BULLET.test(line)
+        ? {
+            type: 'box',
+            layout: 'horizontal',
+            spacing: 'sm',
+            contents: [
+              { type: 'text', text: '•', flex: 0, color: '#0b5cad', weight: 'bold' },
+              { type: 'text', text: fit(line.replace(BULLET, ''), 2000), wrap: true, flex: 1 },
+            ],
+          }
+        : { type: 'text', text: fit(line, 2000), wrap: true },
+    ),
+  };
+}
+
+/** A card for a message with numbers to call, or a list (steps, a checklist, contacts). */
+function card(text: string, calls: Reply['calls']): messagingApi.FlexMessage {
+  const buttons = calls.slice(0, 3).map((key, i): messagingApi.FlexComponent => ({
+    type: 'button',
+    style: i === 0 ? 'primary' : 'secondary',
+    height: 'sm',
+    action: { type: 'uri', label: callButtonLabel(key), uri: `tel:${PHONES[key].e164}` },
+  }));
   return {
     type: 'flex',
     altText: fit(text, LINE_LIMITS.altText),
     contents: {
       type: 'bubble',
-      body: {
-        type: 'box',
-        layout: 'vertical',
-        contents: [{ type: 'text', text: fit(text, 2000), wrap: true, size: 'md' }],
-      },
-      footer: {
-        type: 'box',
-        layout: 'vertical',
-        spacing: 'sm',
-        contents: reply.calls.slice(0, 3).map((key, i) => ({
-          type: 'button' as const,
-          style: i === 0 ? ('primary' as const) : ('secondary' as const),
-          height: 'sm' as const,
-          action: { type: 'uri' as const, label: callButtonLabel(key), uri: `tel:${PHONES[key].e164}` },
-        })),
-      },
+      body: cardBody(text),
+      ...(buttons.length > 0 ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: buttons } } : {}),
     },
   };
 }
+
+const isList = (text: string) => text.split('\n').filter((line) => BULLET.test(line)).length >= 3;
 
 export function renderLineMessages(reply: Reply): Message[] {
   const texts = [...reply.messages, ...(reply.after ?? [])].map((u) => render(reply.lang, 'chat', u));
@@ -59,9 +79,11 @@ export function renderLineMessages(reply: Reply): Message[] {
   const merged = texts.length > LINE_LIMITS.messages
     ? [...texts.slice(0, LINE_LIMITS.messages - 1), texts.slice(LINE_LIMITS.messages - 1).join('\n\n')]
     : texts;
-  const messages: Message[] = merged.map((text, i) =>
-    i === 0 && reply.calls.length > 0 ? callCard(reply, text) : { type: 'text', text: fit(text, LINE_LIMITS.text) },
-  );
+  const messages: Message[] = merged.map((text, i) => {
+    if (i === 0 && reply.calls.length > 0) return card(text, reply.calls);
+    if (isList(text) && text.length <= LINE_LIMITS.altText) return card(text, []);
+    return { type: 'text', text: fit(text, LINE_LIMITS.text) };
+  });
 
   const items: QuickReplyItem[] = [
     ...reply.calls.slice(0, 2).map((key) => ({

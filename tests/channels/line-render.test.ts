@@ -52,3 +52,12 @@ describe('LINE rendering limits', () => {
     expect((long[0] as { text: string }).text.length).toBe(5000);
   });
 });
+
+describe('LINE cards', () => {
+  it('shows the convenience-store steps as a card with one row per step', () => {
+    const [message] = renderLineMessages(answer('en', 'konbini_steps', now));
+    const flex = message as { type: string; contents: { body: { contents: { type: string; layout?: string }[] } } };
+    expect(flex.type).toBe('flex');
+    expect(flex.contents.body.contents.filter((c) => c.layout === 'horizontal').length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -124,6 +124,11 @@ describe('LINE webhook', () => {
     expect(texts(replies()[1]!.messages)[0]).toBe(render('es', 'chat', { key: 'common:unsupported' }));
   });
 
+  it.each(['join', 'leave', 'memberJoined', 'beacon', 'accountLink', 'unsend', 'videoPlayComplete'])('acknowledges a %s event and sends nothing', async (type) => {
+    expect((await post(webhookBody([lineEvent(userId(60), type)]))).status).toBe(200);
+    expect(line.requests).toEqual([]);
+  });
+
   it('clears the session when the user unfollows', async () => {
     const user = userId(30);
     await post(webhookBody([textEvent(user, 'Where can I renew my card?')]));
