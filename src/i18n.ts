@@ -67,13 +67,15 @@ export const say = (key: string, params?: Utterance['params']): Utterance => (pa
 
 export type Render = (lang: Lang, form: Form, utterance: Utterance) => string;
 
+const MAX_CACHED_TEXTS = 20_000;
+
 /**
  * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when
  * the phone needs a shorter or differently worded form.
  */
 export function createRender(i18n: I18n): Render {
   const fixed = new Map<Lang, TFunction>();
-  // Texts without run-time parameters never change: rendered once, then reused every turn.
+  // A text never changes for the same key and parameters: rendered once, then reused.
   const constant = new Map<string, string>();
   const renderOnce: Render = (lang, form, utterance) => {
     let t = fixed.get(lang);
@@ -92,10 +94,14 @@ export function createRender(i18n: I18n): Render {
     throw new Error(`translation ${utterance.key} is not text in ${lang}`);
   };
   return (lang, form, utterance) => {
-    if (utterance.params) return renderOnce(lang, form, utterance);
-    const cacheKey = `${lang}\u0000${form}\u0000${utterance.key}`;
+    const cacheKey = `${lang}\u0000${form}\u0000${utterance.key}${utterance.params ? `\u0000${JSON.stringify(utterance.params)}` : ''}`;
     let text = constant.get(cacheKey);
-    if (text === undefined) constant.set(cacheKey, (text = renderOnce(lang, form, utterance)));
+    if (text === undefined) {
+      // Parameters repeat too (closing times, numbers to call); unique ones (a report reference)
+      // only fill the cache, which is simply emptied when it grows large.
+      if (constant.size > MAX_CACHED_TEXTS) constant.clear();
+      constant.set(cacheKey, (text = renderOnce(lang, form, utterance)));
+    }
     return text;
   };
 }

@@ -7,6 +7,18 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+// natural's Japanese normalizer (also run by TokenizerJa on every call) rebuilds a large
+// RegExp from its conversion tables each time. The tables never change, so the built
+// replacers are kept: this must run before the Japanese modules capture `replacer`.
+const utils = require('natural/lib/natural/util/utils.js') as { replacer: (table: object) => (text: string) => string };
+const buildReplacer = utils.replacer;
+const replacers = new WeakMap<object, (text: string) => string>();
+utils.replacer = (table) => {
+  let replace = replacers.get(table);
+  if (!replace) replacers.set(table, (replace = buildReplacer(table)));
+  return replace;
+};
+
 interface Stemmer { stem(token: string): string }
 interface Tokenizer { tokenize(text: string): string[] }
 
