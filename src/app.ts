@@ -1,5 +1,6 @@
 /** buildApp(deps) → the express app: health, web chat, staff endpoints. It never listens. */
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
@@ -12,6 +13,7 @@ import { DialogEngine } from './dialogs/engine.js';
 import type { Clock } from './knowledge/calendar.js';
 import type { Matcher } from './knowledge/matcher.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import type { Store } from './store/store.js';
 import { ReportLog } from './suspension/reports.js';
 
@@ -22,12 +24,30 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   reports?: ReportLog;
+  metrics?: Metrics;
 }
 
-export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; reports: ReportLog; line: LineChannel } {
+/** The chat may be embedded on the town's site: CORS for the listed origins only. */
+function cors(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && allowed.has(origin)) {
+      res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(origin && allowed.has(origin) ? 204 : 403).end();
+      return;
+    }
+    next();
+  };
+}
+
+export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; reports: ReportLog; line: LineChannel; metrics: Metrics } {
   const { config, store, matcher, clock, logger } = deps;
   const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
-  const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays });
+  const metrics = deps.metrics ?? new Metrics();
+  const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays, observer: metrics });
   const rateLimiter = new RateLimiter(store, config.rateLimitPerMinute, clock, logger);
 
   const app = express();
@@ -43,17 +63,28 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'store_unavailable', store: store.kind });
   });
 
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Security headers for the pages; scripts and styles come only from this origin.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
+  app.use('/api/chat', cors(config.webChatOrigins));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(webRouter({ engine, rateLimiter, clock }));
   app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
   const line = lineChannel({ config, engine, clock, logger });
   app.use(line.router);
-  if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store }));
+  if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store, clock }));
   else {
     app.use(['/admin', '/api/admin'], (_req, res) => sendError(res, 503, 'not_configured', 'Set ADMIN_TOKEN to enable the staff endpoints.'));
   }
 
   app.use((_req, res) => sendError(res, 404, 'not_found', 'No such path.'));
   app.use(errorHandler(logger));
-  return Object.assign(app, { engine, reports, line });
+  return Object.assign(app, { engine, reports, line, metrics });
 }

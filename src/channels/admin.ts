@@ -25,31 +25,79 @@ function requireToken(adminToken: string): RequestHandler {
   };
 }
 
-export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store }): Router {
+/** RFC 4180 CSV, with a BOM so that Excel opens the Japanese text correctly. */
+export function toCsv(rows: (string | number)[][]): string {
+  const cell = (value: string | number) => {
+    const text = String(value);
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+const DAYS_SHOWN = 30;
+
+export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store; clock: () => Date }): Router {
   const router = express.Router();
   router.get('/admin', (_req, res) => {
     res.sendFile(`${PUBLIC_DIR}admin.html`);
   });
   const api = express.Router();
   api.use(requireToken(deps.adminToken));
+  const unanswered = async () =>
+    Object.entries(await deps.store.counters('unanswered'))
+      .map(([key, count]) => {
+        const [lang = '', ...rest] = key.split('\t');
+        return { lang, question: rest.join('\t'), count };
+      })
+      .sort((a, b) => b.count - a.count);
+  const limitOf = (value: unknown) => Math.min(1000, Math.max(1, Number(value) || 200));
+
   api.get('/reports', async (req, res, next) => {
     try {
-      const limit = Math.min(500, Math.max(1, Number(req.query['limit']) || 100));
-      res.json({ reports: await deps.reports.list(limit) });
+      res.json({ reports: await deps.reports.list(limitOf(req.query['limit'])) });
     } catch (error) {
       next(error);
     }
   });
   api.get('/unanswered', async (_req, res, next) => {
     try {
-      const counters = await deps.store.counters('unanswered');
-      const questions = Object.entries(counters)
-        .map(([key, count]) => {
-          const [lang, ...rest] = key.split('\t');
-          return { lang, question: rest.join('\t'), count };
-        })
-        .sort((a, b) => b.count - a.count);
-      res.json({ questions });
+      res.json({ questions: await unanswered() });
+    } catch (error) {
+      next(error);
+    }
+  });
+  /** Turns and new reports per day, for the chart on the staff page. */
+  api.get('/daily', async (_req, res, next) => {
+    try {
+      const turns = await deps.store.counters('daily-turns');
+      const reports = await deps.reports.list(1000);
+      const perDay = new Map<string, number>();
+      for (const r of reports) perDay.set(r.createdAt.slice(0, 10), (perDay.get(r.createdAt.slice(0, 10)) ?? 0) + 1);
+      const today = deps.clock();
+      const days = Array.from({ length: DAYS_SHOWN }, (_, i) => {
+        const date = new Date(today.getTime() - (DAYS_SHOWN - 1 - i) * 86_400_000).toISOString().slice(0, 10);
+        return { date, turns: turns[date] ?? 0, reports: perDay.get(date) ?? 0 };
+      });
+      res.json({ days });
+    } catch (error) {
+      next(error);
+    }
+  });
+  api.get('/reports.csv', async (req, res, next) => {
+    try {
+      const reports = await deps.reports.list(limitOf(req.query['limit']));
+      const rows = reports.map((r) => [r.reportId, r.createdAt, r.channel, r.lang, r.steps.map((s) => s.step).join(' '), r.callback && !r.callback.expired ? r.callback.phone : '']);
+      res.type('text/csv; charset=utf-8').attachment('reports.csv').send(toCsv([['reference', 'created_at', 'channel', 'language', 'steps', 'callback_phone'], ...rows]));
+    } catch (error) {
+      next(error);
+    }
+  });
+  api.get('/unanswered.csv', async (_req, res, next) => {
+    try {
+      const rows = (await unanswered()).map((q) => [q.lang, q.question, q.count]);
+      res.type('text/csv; charset=utf-8').attachment('unanswered.csv').send(toCsv([['language', 'question', 'count'], ...rows]));
     } catch (error) {
       next(error);
     }

@@ -9,6 +9,7 @@ import { isLang, type Lang } from '../knowledge/languages.js';
 import { LOST_INTENT, type Matcher } from '../knowledge/matcher.js';
 import { AREAS, getIntent, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
+import type { TurnObserver } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import { containsSensitiveNumber, maskText } from '../suspension/mask.js';
 import { receiveCallbackNumber, startSuspension, suspensionCalls, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
@@ -29,6 +30,7 @@ export interface EngineDeps {
   callbackTtlDays: number;
   /** Language of a brand-new conversation when nothing else tells it. */
   defaultLang?: Lang;
+  observer?: TurnObserver;
 }
 
 export interface TurnResult {
@@ -55,8 +57,10 @@ export class DialogEngine {
   async handle(event: InboundEvent): Promise<TurnResult> {
     const { store, logger } = this.deps;
     let degraded = false;
+    const startedAt = performance.now();
     const storeFailed = (error: unknown, what: string) => {
       degraded = true;
+      this.deps.observer?.storeError(what);
       logger.error({ err: error, channel: event.channel }, `store unavailable: ${what}`);
     };
 
@@ -79,12 +83,22 @@ export class DialogEngine {
         storeFailed(error, 'session read');
       }
       session ??= newSession(event.conversationId, this.initialLang(event), event.receivedAt);
+      const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       try {
         await store.set(key, session, SESSION_TTL_SECONDS);
+        await store.increment('daily-turns', event.receivedAt.toISOString().slice(0, 10));
       } catch (error) {
         storeFailed(error, 'session write');
       }
+      this.deps.observer?.turn({
+        channel: event.channel,
+        lang: reply.lang,
+        intent: reply.intent,
+        fallback: reply.fallback === true,
+        report: !reportBefore && session.reportId !== undefined,
+        seconds: (performance.now() - startedAt) / 1000,
+      });
       return { reply, session, duplicate: false, degraded };
     };
 

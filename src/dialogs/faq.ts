@@ -40,5 +40,6 @@ export function fallback(lang: Lang, now: Date): Reply {
     messages: [say('common:fallback'), nowNote('office', lang, now)],
     choices: withKeys([MENU_CHOICE, intentChoice('town_office')]),
     calls: FALLBACK_CALLS,
+    fallback: true,
   };
 }

@@ -62,6 +62,8 @@ export interface Reply {
   reportId?: string;
   /** The conversation is over (phone: hang up after speaking). */
   end?: boolean;
+  /** The question is not one the guidebook answers. */
+  fallback?: boolean;
   /** This reply repeats the previous menu (no input, unknown key, "*"): that menu stays the one to repeat. */
   repeat?: boolean;
 }

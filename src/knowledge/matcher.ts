@@ -19,6 +19,8 @@ export const LOST_INTENT = 'lost_stolen';
  * Both thresholds come from `npm run calibrate`.
  */
 const SURE_WHEN_NOT_NEAR = 0.7;
+/** Below this, no intent stands out enough to offer as a clarification either. */
+const NO_IDEA = 0.3;
 /** At or above this confidence the top intent is answered directly. */
 export const ANSWER_CONFIDENCE = 0.5;
 /** A lost card is answered at a lower confidence: giving the suspension line by mistake costs little. */
@@ -111,7 +113,7 @@ export class Matcher {
     }
     const far = calibration.far[lang];
     const near = calibration.near[lang];
-    if (closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR)) {
+    if (closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
       return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     }
     if (top.confidence >= (top.intent === LOST_INTENT ? LOST_CONFIDENCE : ANSWER_CONFIDENCE)) {

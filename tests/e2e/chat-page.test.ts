@@ -86,3 +86,27 @@ describe('web chat page', () => {
     expect(['BUTTON', 'A']).toContain(focused);
   });
 });
+
+describe('staff page', () => {
+  it('shows nothing until the token is given, then the reports and unanswered questions', async () => {
+    const staff = await startTestServer({ env: { ADMIN_TOKEN: 'staff-token-0123456789' } });
+    try {
+      const lost = await staff.chat({ text: 'I lost my card on the bus' });
+      await staff.chat({ text: 'what is the weather tomorrow' });
+      const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+      await page.goto(`${staff.url}/admin`);
+      expect(await page.locator('#data').isHidden()).toBe(true);
+      await page.fill('#token', 'wrong-token-0000000000');
+      await page.click('#login button');
+      await expect.poll(() => page.locator('#status').textContent()).toContain('トークンが正しくありません');
+      await page.fill('#token', 'staff-token-0123456789');
+      await page.click('#login button');
+      await page.locator('#reports tbody tr').first().waitFor();
+      expect(await page.locator('#reports tbody tr td').first().textContent()).toBe(lost.body.reportId);
+      expect(await page.locator('#unanswered tbody').textContent()).toContain('what is the weather tomorrow');
+      expect(await page.locator('#chart .day').count()).toBe(30);
+    } finally {
+      await staff.close();
+    }
+  });
+});
