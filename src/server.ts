@@ -44,14 +44,26 @@ async function main(): Promise<void> {
   });
   const flushTimer = setInterval(() => void app.reports.flush(), 30_000).unref();
 
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing turns in flight');
     clearInterval(flushTimer);
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s: exiting');
+      process.exit(1);
+    }, 10_000).unref();
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      void (async () => {
+        await app.line.drain();
+        await app.reports.flush();
+        await store.close();
+        logger.info('shut down cleanly');
+        process.exit(0);
+      })();
     });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
