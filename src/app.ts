@@ -75,7 +75,7 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
   app.use('/api/chat', cors(config.webChatOrigins));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
-  app.use(webRouter({ engine, rateLimiter, clock }));
+  app.use(webRouter({ engine, rateLimiter, clock, logger }));
   app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
   const line = lineChannel({ config, engine, clock, logger });
   app.use(line.router);

@@ -15,8 +15,10 @@ export function sendError(res: Response, status: number, code: string, message: 
 
 /** Body-parser errors and HttpErrors become 4xx JSON; anything else is logged and is a 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
+  return (err, req, res, _next) => {
     if (err instanceof HttpError) {
+      // The path only: queries and bodies may hold personal data.
+      logger.info({ status: err.status, code: err.code, path: req.path }, 'request refused');
       res.set(err.headers);
       sendError(res, err.status, err.code, err.message);
       return;

@@ -4,6 +4,8 @@ import express, { type Request, type Router } from 'express';
 import type { DialogEngine } from '../dialogs/engine.js';
 import type { InboundEvent } from '../dialogs/types.js';
 import type { Clock } from '../knowledge/calendar.js';
+import type { Logger } from '../logger.js';
+import { maskUserId } from '../suspension/mask.js';
 import { isLang, LANGS } from '../knowledge/languages.js';
 import { renderChat } from './chat-render.js';
 import { HttpError } from './http-errors.js';
@@ -41,7 +43,7 @@ function parseChatRequest(body: unknown): ChatRequest {
 
 const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-export function webRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock }): Router {
+export function webRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger }): Router {
   const router = express.Router();
 
   router.get('/', (_req, res) => {
@@ -66,7 +68,9 @@ export function webRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter
             ? { ...base, kind: 'start' }
             : { ...base, kind: 'choice', choice: request.postback! };
       const result = await deps.engine.handle(event);
-      res.json({ sessionId, ...renderChat(result.reply!) });
+      const reply = result.reply!;
+      deps.logger.info({ session: maskUserId(sessionId), lang: reply.lang, intent: reply.intent, report: reply.reportId, degraded: result.degraded }, 'web turn');
+      res.json({ sessionId, ...renderChat(reply) });
     } catch (error) {
       next(error);
     }

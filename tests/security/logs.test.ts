@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/app.js';
+import { CHANNEL_ACCESS_TOKEN, CHANNEL_SECRET, FakeLineApi } from '../helpers/fake-line.js';
+import { capturingLogger } from '../helpers/log-capture.js';
+import { sign, textEvent, userId, webhookBody } from '../helpers/line-webhook.js';
+import { AUTH_TOKEN, PUBLIC_BASE_URL, TwilioCall } from '../helpers/twilio-call.js';
+
+const ADMIN = 'staff-token-0123456789';
+let server: TestServer;
+let line: FakeLineApi;
+const { logger, lines } = capturingLogger();
+
+beforeAll(async () => {
+  line = new FakeLineApi();
+  await line.start();
+  server = await startTestServer({
+    logger,
+    env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL, LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: CHANNEL_ACCESS_TOKEN, LINE_API_BASE_URL: line.url, ADMIN_TOKEN: ADMIN },
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await line.stop();
+});
+
+describe('logs', () => {
+  it('carry no secret, My Number, PIN, phone number or LINE user id', async () => {
+    const user = userId(4242);
+    const body = webhookBody([textEvent(user, 'マイナンバーは 1234 5678 9012 です。カードをなくしました')]);
+    await fetch(`${server.url}/line/webhook`, { method: 'POST', headers: { 'x-line-signature': sign(body) }, body });
+    await server.app.line.drain();
+    const call = new TwilioCall(server, '+819087654321');
+    await call.start('?lang=en');
+    await call.press('2');
+    await call.post(`${PUBLIC_BASE_URL}/twilio/voice`, { CallSid: call.callSid }, { signature: 'forged' });
+    await server.chat({ text: 'my PIN is 4821, is that ok?' });
+    await fetch(`${server.url}/api/admin/reports`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    await fetch(`${server.url}/api/admin/reports`, { headers: { authorization: 'Bearer guess-guess-guess-guess' } });
+
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const secret of [AUTH_TOKEN, CHANNEL_SECRET, CHANNEL_ACCESS_TOKEN, ADMIN, 'guess-guess-guess-guess', '1234 5678 9012', '4821', '9087654321', '+819087654321', user]) {
+      expect(log, secret).not.toContain(secret);
+    }
+  });
+});
