@@ -65,15 +65,17 @@ async function startServer(env: Record<string, string>): Promise<Started> {
   }
 }
 
-/** VmHWM: the process' peak resident set size (Linux). */
-function peakRss(pid: number): string {
+/** The process' resident set size now (Linux). */
+function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return `${(kb / 1024).toFixed(0)} MB`;
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 async function load(name: string, env: Record<string, string>): Promise<Record<string, string>> {
   const { child, port, startupMs } = await startServer(env);
+  // Sampled while serving: the training at start-up (in a worker) is not the serving footprint.
+  let peak = rssMb(child.pid!);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
   try {
     let n = 0;
     const result = await autocannon({
@@ -98,9 +100,10 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
       'p50 ms': String(result.latency.p50),
       'p99 ms': String(result.latency.p99),
       errors: String(result.errors + result.non2xx),
-      'peak RSS': peakRss(child.pid!),
+      'peak RSS under load': `${peak.toFixed(0)} MB`,
     };
   } finally {
+    clearInterval(sampler);
     child.kill('SIGTERM');
   }
 }

@@ -45,8 +45,25 @@ export interface MatchResult {
 
 const trainingFor = (lang: Lang): TrainingOptions => ({ ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] });
 
-/** Languages trained in a worker by `Matcher.create`: about half the work (Japanese is the slowest). */
-const WORKER_LANGS: readonly Lang[] = ['ja', 'zh'];
+/**
+ * `Matcher.create` trains these in a worker thread while this thread trains the others: about
+ * half the work each (Japanese, with its segmentation, is the slowest).
+ */
+const WORKER_LANGS: readonly Lang[] = ['ja', 'ko'];
+
+function trainInWorker(langs: readonly Lang[], examples: Record<Lang, Examples>): Promise<Partial<Record<Lang, ClassifierModel>>> {
+  const jobs = langs.map((lang) => ({ lang, examples: examples[lang], training: trainingFor(lang) }));
+  const worker = new Worker(
+    // The worker loads TypeScript through tsx, as the server does.
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./train-worker.ts', import.meta.url).href)}); })`,
+    { eval: true, workerData: { jobs } },
+  );
+  return new Promise<Partial<Record<Lang, ClassifierModel>>>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`training worker exited with ${code}`)));
+  }).finally(() => void worker.terminate());
+}
 
 export class Matcher {
   private readonly classifiers: Record<Lang, IntentClassifier>;
@@ -63,32 +80,21 @@ export class Matcher {
   }
 
   /**
-   * Trains on both cores: some languages in a worker thread while the others train here, so
-   * the server is ready sooner. Without a worker (an unusual runtime) it trains here alone.
+   * Trains on both cores so the server is ready sooner. Without a worker (an unusual
+   * runtime) the remaining languages train here.
    */
   static async create(examples: Record<Lang, Examples> = loadAllExamples()): Promise<Matcher> {
-    const jobs = WORKER_LANGS.map((lang) => ({ lang, examples: examples[lang], training: trainingFor(lang) }));
-    const worker = new Worker(
-      // The worker loads TypeScript through tsx, as the server does.
-      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./train-worker.ts', import.meta.url).href)}); })`,
-      { eval: true, workerData: { jobs } },
-    );
-    const fromWorker = new Promise<Partial<Record<Lang, ClassifierModel>>>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`training worker exited with ${code}`)));
-    });
+    const fromWorker = trainInWorker(WORKER_LANGS, examples);
     const trained: Partial<Record<Lang, IntentClassifier>> = {};
     for (const lang of LANGS.filter((l) => !WORKER_LANGS.includes(l))) {
       trained[lang] = new IntentClassifier(ANALYZERS[lang], examples[lang], trainingFor(lang));
     }
     try {
-      const models = await fromWorker;
-      for (const lang of WORKER_LANGS) trained[lang] = new IntentClassifier(ANALYZERS[lang], models[lang]!);
+      for (const [lang, model] of Object.entries(await fromWorker) as [Lang, ClassifierModel][]) {
+        trained[lang] = new IntentClassifier(ANALYZERS[lang], model);
+      }
     } catch {
-      // Trained below, in this thread.
-    } finally {
-      void worker.terminate();
+      // Trained by the constructor, in this thread.
     }
     return new Matcher(examples, trained);
   }

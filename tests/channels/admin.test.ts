@@ -34,13 +34,13 @@ describe('staff endpoints', () => {
     const first = await server.chat({ text: 'I lost my card' });
     server.clock.advance(60_000);
     const second = await server.chat({ text: 'カードを盗まれた' });
-    await server.chat({ text: 'is it going to rain in Kagamino tomorrow?' });
-    await server.chat({ text: 'is it going to rain in Kagamino tomorrow?' });
+    await server.chat({ text: 'which day is burnable garbage collected?' });
+    await server.chat({ text: 'which day is burnable garbage collected?' });
 
     const { reports } = await (await get('/api/admin/reports')).json();
     expect(reports.map((r: { reportId: string }) => r.reportId)).toEqual([second.body.reportId, first.body.reportId]);
     const { questions } = await (await get('/api/admin/unanswered')).json();
-    expect(questions).toEqual([{ lang: 'en', question: 'is it going to rain in Kagamino tomorrow?', count: 2 }]);
+    expect(questions).toEqual([{ lang: 'en', question: 'which day is burnable garbage collected?', count: 2 }]);
     const { days } = await (await get('/api/admin/daily')).json();
     expect(days).toHaveLength(30);
     expect(days.at(-1)).toEqual({ date: '2026-12-02', turns: 4, reports: 2 });
@@ -50,7 +50,7 @@ describe('staff endpoints', () => {
     const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('reference,created_at,channel,language,steps,callback_phone');
     expect(lines).toHaveLength(3);
-    expect(await (await get('/api/admin/unanswered.csv')).text()).toContain('en,is it going to rain in Kagamino tomorrow?,2');
+    expect(await (await get('/api/admin/unanswered.csv')).text()).toContain('en,which day is burnable garbage collected?,2');
   });
 
   it('answers 503 when ADMIN_TOKEN is not set', async () => {
@@ -69,7 +69,7 @@ describe('metrics and security headers', () => {
   it('counts turns by channel, language and intent, fallbacks and reports in Prometheus format', async () => {
     server = await startTestServer();
     await server.chat({ text: 'I lost my card' });
-    await server.chat({ text: 'is it going to rain in Kagamino tomorrow?' });
+    await server.chat({ text: 'which day is burnable garbage collected?' });
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toContain('helpline_turns_total{channel="web",lang="en",intent="lost_stolen"} 1');
     expect(text).toContain('helpline_fallbacks_total{channel="web",lang="en"} 1');
