@@ -29,7 +29,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 // 1. The matcher alone.
 let t0 = performance.now();
-const matcher = await Matcher.create();
+const matcher = await Matcher.create(undefined, { cacheDir: false });
 const trainMs = performance.now() - t0;
 const latencies: number[] = [];
 for (let round = 0; round < 5; round++) {
@@ -47,10 +47,15 @@ console.log(`matcher: trained 6 languages in ${trainMs.toFixed(0)} ms (both core
 // six languages, over a pool of sessions), then its peak RSS.
 interface Started { child: ChildProcess; port: number; startupMs: number }
 
+/** The node arguments of `npm start`, so the bench runs the server exactly as it is started. */
+const START_ARGS = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .slice(1);
+
 async function startServer(env: Record<string, string>): Promise<Started> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, START_ARGS, {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', REPORT_SPOOL_PATH: '/tmp/kmh-bench-spool.jsonl', ...env },
     stdio: 'ignore',
   });

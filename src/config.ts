@@ -21,6 +21,8 @@ export interface Config {
   callbackTtlDays: number;
   spoolPath: string;
   webChatOrigins: string[];
+  /** Where trained models are kept between starts; `false` (MODEL_CACHE_DIR=off) always trains. */
+  modelCacheDir?: string | false;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   if (redisUrl) config.redisUrl = redisUrl;
+  const modelCache = optional(env, 'MODEL_CACHE_DIR');
+  if (modelCache) config.modelCacheDir = modelCache === 'off' ? false : modelCache;
   const twilio = optional(env, 'TWILIO_AUTH_TOKEN');
   if (twilio) config.twilioAuthToken = twilio;
   if (lineSecret) config.lineChannelSecret = lineSecret;

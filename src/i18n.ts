@@ -67,7 +67,7 @@ export const say = (key: string, params?: Utterance['params']): Utterance => (pa
 
 export type Render = (lang: Lang, form: Form, utterance: Utterance) => string;
 
-const MAX_CACHED_TEXTS = 20_000;
+const MAX_CACHED_TEXTS = 5_000;
 
 /**
  * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when

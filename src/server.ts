@@ -34,11 +34,11 @@ async function main(): Promise<void> {
     store = new MemoryStore();
   }
   getI18n();
-  const matcher = await Matcher.create();
+  const matcher = await Matcher.create(undefined, config.modelCacheDir === undefined ? {} : { cacheDir: config.modelCacheDir });
   const app = buildApp({ config, store, matcher, clock: systemClock, logger });
   const server = app.listen(config.port, () => {
     logger.info(
-      { port: config.port, store: store.kind, readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },
+      { port: config.port, store: store.kind, model: matcher.fromCache ? 'from cache' : 'trained', readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },
       'helpline ready',
     );
   });

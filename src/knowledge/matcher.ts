@@ -10,6 +10,7 @@ import { LanguageDetector } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
 import { looksLikeLostCard } from './lost-guard.js';
+import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 
 export const LOST_INTENT = 'lost_stolen';
 
@@ -80,10 +81,25 @@ export class Matcher {
   }
 
   /**
-   * Trains on both cores so the server is ready sooner. Without a worker (an unusual
-   * runtime) the remaining languages train here.
+   * The server's matcher: the models kept on disk for exactly this knowledge and code, or else
+   * trained on both cores (a worker thread and this one) and then kept. `cacheDir: false`
+   * always trains.
    */
-  static async create(examples: Record<Lang, Examples> = loadAllExamples()): Promise<Matcher> {
+  static async create(examples: Record<Lang, Examples> = loadAllExamples(), options: { cacheDir?: string | false } = {}): Promise<Matcher & { fromCache: boolean }> {
+    const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+    const key = dir ? modelKey(examples, Object.fromEntries(LANGS.map((l) => [l, trainingFor(l)])) as Record<Lang, TrainingOptions>) : '';
+    const cached = dir ? loadModels(dir, key) : undefined;
+    if (cached) {
+      const loaded = Object.fromEntries(LANGS.map((lang) => [lang, new IntentClassifier(ANALYZERS[lang], cached[lang])]));
+      return Object.assign(new Matcher(examples, loaded), { fromCache: true });
+    }
+    const matcher = await Matcher.train(examples);
+    if (dir) saveModels(dir, key, Object.fromEntries(LANGS.map((lang) => [lang, matcher.classifiers[lang].toModel()])) as Record<Lang, ClassifierModel>);
+    return Object.assign(matcher, { fromCache: false });
+  }
+
+  /** Trains on both cores. Without a worker (an unusual runtime) all languages train here. */
+  private static async train(examples: Record<Lang, Examples>): Promise<Matcher> {
     const fromWorker = trainInWorker(WORKER_LANGS, examples);
     const trained: Partial<Record<Lang, IntentClassifier>> = {};
     for (const lang of LANGS.filter((l) => !WORKER_LANGS.includes(l))) {

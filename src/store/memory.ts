@@ -3,7 +3,13 @@ import type { ReportEvent, Store } from './store.js';
 
 interface Entry { value: string; expiresAt: number }
 
-/** The embedded store of `npm start`: one process, nothing kept across restarts. */
+/**
+ * The embedded store of `npm start`: one process, nothing kept across restarts, and bounded so
+ * a long-running trial server does not grow without end (production uses Redis).
+ */
+const MAX_REPORT_EVENTS = 10_000;
+const MAX_TABLE_FIELDS = 10_000;
+
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly entries = new Map<string, Entry>();
@@ -75,6 +81,7 @@ export class MemoryStore implements Store {
   async increment(table: string, field: string, by = 1): Promise<void> {
     let fields = this.tables.get(table);
     if (!fields) this.tables.set(table, (fields = new Map()));
+    if (!fields.has(field) && fields.size >= MAX_TABLE_FIELDS) return;
     fields.set(field, (fields.get(field) ?? 0) + by);
   }
 
@@ -84,6 +91,7 @@ export class MemoryStore implements Store {
 
   async appendReportEvent(event: ReportEvent): Promise<void> {
     this.reports.push(structuredClone(event));
+    if (this.reports.length > MAX_REPORT_EVENTS) this.reports.splice(0, this.reports.length - MAX_REPORT_EVENTS);
   }
 
   async reportEvents(limit: number): Promise<ReportEvent[]> {
