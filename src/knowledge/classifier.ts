@@ -296,17 +296,22 @@ export class IntentClassifier {
     return out;
   }
 
+  /** Scratch space reused by every call (classification is synchronous). */
+  private scratch?: { exampleSims: Float64Array; centroidSims: Float64Array; nearest: Float64Array };
+
   /** All intents, most probable first. */
   classify(text: string): Scored[] {
     const k = this.intents.length;
     const { idx, val } = this.vectorize(this.analyzer.features(text)).vector;
-    const exampleSims = new Float64Array(this.docIntent.length);
-    const centroidSims = new Float64Array(k);
+    this.scratch ??= { exampleSims: new Float64Array(this.docIntent.length), centroidSims: new Float64Array(k), nearest: new Float64Array(k) };
+    const { exampleSims, centroidSims, nearest } = this.scratch;
+    exampleSims.fill(0);
+    centroidSims.fill(0);
+    nearest.fill(0);
     for (let j = 0; j < idx.length; j++) {
       accumulate(this.postings, idx[j]!, val[j]!, exampleSims);
       accumulate(this.centroidPostings, idx[j]!, val[j]!, centroidSims);
     }
-    const nearest = new Float64Array(k);
     for (let doc = 0; doc < exampleSims.length; doc++) {
       const intent = this.docIntent[doc]!;
       if (exampleSims[doc]! > nearest[intent]!) nearest[intent] = exampleSims[doc]!;

@@ -24,6 +24,10 @@ class NaiveBayes<L extends string> {
     }
   }
 
+  /** Per feature, its log-probability under each label (Laplace smoothing); built on first use. */
+  private logProbs?: Map<string, Float64Array>;
+  private unseen?: Float64Array;
+
   learn(label: L, features: string[]): void {
     const counts = this.counts.get(label)!;
     for (const f of features) {
@@ -31,20 +35,31 @@ class NaiveBayes<L extends string> {
       this.vocabulary.add(f);
     }
     this.totals.set(label, this.totals.get(label)! + features.length);
+    this.logProbs = undefined;
+  }
+
+  private table(): [Map<string, Float64Array>, Float64Array] {
+    if (!this.logProbs || !this.unseen) {
+      const v = this.vocabulary.size + 1;
+      const denominators = this.labels.map((label) => this.totals.get(label)! + v);
+      this.unseen = Float64Array.from(denominators, (d) => Math.log(1 / d));
+      this.logProbs = new Map();
+      for (const f of this.vocabulary) {
+        this.logProbs.set(f, Float64Array.from(this.labels, (label, i) => Math.log(((this.counts.get(label)!.get(f) ?? 0) + 1) / denominators[i]!)));
+      }
+    }
+    return [this.logProbs, this.unseen];
   }
 
   /** Log-likelihoods, best first. */
   rank(features: string[]): { label: L; logp: number }[] {
-    const v = this.vocabulary.size + 1;
-    return this.labels
-      .map((label) => {
-        const counts = this.counts.get(label)!;
-        const total = this.totals.get(label)!;
-        let logp = 0;
-        for (const f of features) logp += Math.log(((counts.get(f) ?? 0) + 1) / (total + v));
-        return { label, logp };
-      })
-      .sort((a, b) => b.logp - a.logp);
+    const [logProbs, unseen] = this.table();
+    const sums = new Float64Array(this.labels.length);
+    for (const f of features) {
+      const row = logProbs.get(f) ?? unseen;
+      for (let i = 0; i < sums.length; i++) sums[i]! += row[i]!;
+    }
+    return this.labels.map((label, i) => ({ label, logp: sums[i]! })).sort((a, b) => b.logp - a.logp);
   }
 }
 
