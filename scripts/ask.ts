@@ -11,7 +11,7 @@ if (!question || (lang !== undefined && !isLang(lang))) {
   console.error(`usage: npm run ask -- [--lang ${LANGS.join('|')}] "question"`);
   process.exit(2);
 }
-const result = new Matcher().match(question, isLang(lang) ? { lang } : {});
+const result = (await Matcher.create()).match(question, isLang(lang) ? { lang } : {});
 console.log(`language:   ${result.lang}${result.langConfident ? '' : ' (kept: too short to tell)'}`);
 console.log(`decision:   ${result.kind}${result.lostGuard ? ' (lost-card guard)' : ''}`);
 console.log(`intent:     ${result.intent ?? '—'}  confidence ${result.confidence.toFixed(3)}`);

@@ -14,7 +14,7 @@ const langArg = process.argv[process.argv.indexOf('--lang') + 1];
 const lang = process.argv.includes('--lang') && isLang(langArg) ? langArg : undefined;
 const store = new MemoryStore();
 const reports = new ReportLog(store, { logger: silentLogger, callbackTtlDays: 30 });
-const engine = new DialogEngine({ store, matcher: new Matcher(), reports, clock: systemClock, logger: silentLogger, callbackTtlDays: 30 });
+const engine = new DialogEngine({ store, matcher: await Matcher.create(), reports, clock: systemClock, logger: silentLogger, callbackTtlDays: 30 });
 
 let choices: { label: string; postback: string }[] = [];
 type Input = { kind: 'start' } | { kind: 'text'; text: string } | { kind: 'choice'; choice: string };

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { DialogEngine } from '../dialogs/engine.js';
 import type { InboundEvent } from '../dialogs/types.js';
 import type { Clock } from '../knowledge/calendar.js';
+import { PHONES } from '../knowledge/facts.js';
 import { isLang, type Lang } from '../knowledge/languages.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -97,7 +98,7 @@ export function twilioRouter(deps: TwilioDeps): Router {
         noInput: absolute(`/voice/step?s=${turn}&event=noinput`),
         dialResult: absolute(`/voice/dial?s=${turn}`),
       },
-      { suspension: config.suspensionTransferNumber, office: config.officeTransferNumber },
+      { suspension: config.suspensionTransferNumber, office: config.officeTransferNumber, foreignLine: PHONES.foreignCardLine.e164 },
     );
     await store.set(`twiml:${retryKey}`, twiml, TWIML_TTL_SECONDS).catch((error: unknown) => logger.error({ err: error }, 'store unavailable: TwiML not kept for retries'));
     logger.info({ callSid, from: maskPhone(params['From'] ?? ''), lang: reply.lang, intent: reply.intent, transfer: reply.transfer, end: reply.end }, 'phone turn');

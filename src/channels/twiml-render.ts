@@ -21,6 +21,7 @@ export interface TwimlUrls {
 export interface TransferNumbers {
   suspension: string;
   office: string;
+  foreignLine: string;
 }
 
 /** Seconds of silence before a menu counts as unanswered. */

@@ -206,6 +206,7 @@ export class DialogEngine {
     const target = session.lastReply?.transfer ?? 'suspension';
     if (status === 'completed') return { lang: session.lang, messages: [say('ivr:transferDone')], choices: [], calls: [], end: true };
     const failed = target === 'office' ? 'ivr:transferFailedOffice' : 'ivr:transferFailedSuspension';
+    // A failed transfer to either suspension line gives both numbers and their alternatives.
     return { ...mainMenu(session.lang, [failed]), calls: target === 'office' ? ['office'] : suspensionCalls(session.lang) };
   }
 

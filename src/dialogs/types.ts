@@ -39,7 +39,7 @@ export interface Choice {
 }
 
 /** Numbers the phone channel can connect a caller to; the numbers themselves are configuration. */
-export type TransferTarget = 'suspension' | 'office';
+export type TransferTarget = 'suspension' | 'foreignLine' | 'office';
 
 /** A channel-neutral reply; channels render it (text, TwiML, LINE messages). */
 export interface Reply {

@@ -21,15 +21,16 @@ export const suspensionCalls = (lang: Lang): PhoneKey[] =>
 /** KM-261127-AVG8 is read out character by character on the phone. */
 const spokenReference = (ref: string) => ({ chat: ref, voice: ref.replace(/-/g, '').split('').join(' ') });
 
-export const SUSPENSION_CHOICES = ['connect', 'repeat', 'called', 'found', 'reissue', 'callback'] as const;
+export const SUSPENSION_CHOICES = ['connect', 'connectForeign', 'repeat', 'called', 'found', 'reissue', 'callback'] as const;
 export type SuspensionChoice = (typeof SUSPENSION_CHOICES)[number];
 
 /** Connecting and repeating the number need a phone line; typing a callback number needs a keyboard. */
-const ONLY: Partial<Record<SuspensionChoice, 'voice' | 'chat'>> = { connect: 'voice', repeat: 'voice', callback: 'chat' };
+const ONLY: Partial<Record<SuspensionChoice, 'voice' | 'chat'>> = { connect: 'voice', connectForeign: 'voice', repeat: 'voice', callback: 'chat' };
 
-const followUps = (except?: SuspensionChoice): Choice[] =>
+/** The foreign-language line is offered to everyone but Japanese speakers. */
+const followUps = (lang: Lang, except?: SuspensionChoice): Choice[] =>
   withKeys([
-    ...SUSPENSION_CHOICES.filter((c) => c !== except).map((c) => ({
+    ...SUSPENSION_CHOICES.filter((c) => c !== except && !(c === 'connectForeign' && lang === 'ja')).map((c) => ({
       id: `susp:${c}`,
       label: say(`suspension:choices.${c}`),
       ...(ONLY[c] ? { only: ONLY[c] } : {}),
@@ -57,7 +58,7 @@ export async function startSuspension({ session, channel, now, reports }: Suspen
     messages: [say('suspension:first')],
     // On the phone the checklist follows the offer to connect; in chat it is the next message.
     after: [say('suspension:checklist'), say('suspension:reference', { ref: spokenReference(session.reportId) })],
-    choices: followUps(),
+    choices: followUps(session.lang),
     calls: suspensionCalls(session.lang),
     intent: 'lost_stolen',
     reportId: session.reportId,
@@ -72,12 +73,15 @@ export async function suspensionFollowUp(choice: SuspensionChoice, ctx: Suspensi
     case 'connect':
       await reports.step(reportId, 'transfer_started', now);
       return { lang: session.lang, messages: [say('suspension:connecting')], choices: [], calls: suspensionCalls(session.lang), transfer: 'suspension', reportId };
+    case 'connectForeign':
+      await reports.step(reportId, 'transfer_started', now, { line: 'foreign' });
+      return { lang: session.lang, messages: [say('suspension:connectingForeign')], choices: [], calls: ['foreignCardLine'], transfer: 'foreignLine', reportId };
     case 'repeat':
       return startSuspension(ctx);
     case 'called':
       await reports.step(reportId, 'confirmed_called', now);
       return {
-        lang: session.lang, messages: [say('suspension:called')], choices: followUps('called'), calls: [], reportId,
+        lang: session.lang, messages: [say('suspension:called')], choices: followUps(session.lang, 'called'), calls: [], reportId,
       };
     case 'found':
       await reports.step(reportId, 'card_found', now);
@@ -107,7 +111,7 @@ export async function receiveCallbackNumber(text: string, ctx: SuspensionContext
   return {
     lang: session.lang,
     messages: [say('suspension:callbackSaved', { ref: spokenReference(reportId), days: callbackTtlDays })],
-    choices: followUps('callback'),
+    choices: followUps(session.lang, 'callback'),
     calls: suspensionCalls(session.lang).slice(0, 1),
     reportId,
   };

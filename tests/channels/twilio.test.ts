@@ -232,3 +232,24 @@ describe('phone requests that must be refused', () => {
     expect((await res.json()).error.message).toContain('TWILIO_AUTH_TOKEN');
   });
 });
+
+describe('the foreign-language line on the phone', () => {
+  it('is offered to callers in the five other languages, and connects to 0120-0178-27', async () => {
+    server = await start();
+    const call = new TwilioCall(server);
+    await call.start('?lang=pt');
+    await call.press('2');
+    const offer = voice('pt', 'ivr:press', { label: voice('pt', 'suspension:choices.connectForeign'), key: voice('pt', 'ivr:keyDigit', { key: '3' }) });
+    expect(call.text()).toContain(offer);
+    const transfer = await call.press('3');
+    expect(transfer.dial?.number).toBe('+81120017827');
+  });
+
+  it('is not offered to Japanese callers, who use the national line', async () => {
+    server = await start();
+    const call = new TwilioCall(server);
+    await call.start();
+    await call.press('2');
+    expect(call.text()).not.toContain(voice('ja', 'suspension:choices.connectForeign'));
+  });
+});

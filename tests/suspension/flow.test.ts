@@ -138,3 +138,30 @@ describe('the checklist', () => {
     for (const term of ['遺失届', '盗難届', '受理番号', 'スマホ用電子証明書', '一時停止の解除', '再交付']) expect(checklist, term).toContain(term);
   });
 });
+
+describe('the report spool on disk', () => {
+  it('keeps events written while the store is down across a restart, and writes them in order once it is back', async () => {
+    const { mkdtempSync, readFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ReportLog } = await import('../../src/suspension/reports.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    const spoolPath = join(mkdtempSync(join(tmpdir(), 'kmh-spool-')), 'reports.jsonl');
+    const store = new FlakyStore();
+    const before = new ReportLog(store, { logger: silentLogger, spoolPath, callbackTtlDays: 30 });
+    const now = new Date(NEW_YEAR_3AM);
+    await before.create('KM-270101-AAAA', { channel: 'phone', lang: 'es' }, now);
+    await before.step('KM-270101-AAAA', 'number_given', now);
+    expect(readFileSync(spoolPath, 'utf8').trim().split('\n')).toHaveLength(2);
+
+    // The process restarts; the store answers again.
+    store.down = false;
+    const after = new ReportLog(store, { logger: silentLogger, spoolPath, callbackTtlDays: 30 });
+    expect(after.pendingCount).toBe(2);
+    await after.step('KM-270101-AAAA', 'transfer_started', now);
+    expect(existsSync(spoolPath)).toBe(false);
+    const [report] = await after.list();
+    expect(report).toMatchObject({ reportId: 'KM-270101-AAAA', channel: 'phone', lang: 'es' });
+    expect(report!.steps.map((s) => s.step)).toEqual(['number_given', 'transfer_started']);
+  });
+});
