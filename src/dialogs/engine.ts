@@ -272,9 +272,8 @@ export class DialogEngine {
     const now = event.receivedAt;
     const warning = containsSensitiveNumber(text);
     if (warning && !/[\p{L}]{2,}/u.test(maskText(text).replace(/\[[a-z-]+\]/g, ''))) {
-      // Only a number was sent: warn, and keep whatever the conversation was waiting for.
-      const reply = mainMenu(session.lang, ['common:privacy.warning']);
-      return reply;
+      // Only a number was sent: warn, and leave the conversation's state as it was.
+      return mainMenu(session.lang, ['common:privacy.warning']);
     }
     const reply = await this.understand(text, event, session, now);
     return warning ? { ...reply, messages: [say('common:privacy.warning'), ...reply.messages] } : reply;

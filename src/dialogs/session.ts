@@ -1,4 +1,5 @@
 import type { Lang } from '../knowledge/languages.js';
+import type { Reply } from './types.js';
 
 export type DialogState = 'idle' | 'clarify' | 'suspension' | 'callback_number';
 
@@ -12,7 +13,7 @@ export interface Session {
   reportId?: string;
   /** Phone: what each key chooses in the menu just spoken, and that menu, for "*" (repeat). */
   keys?: Record<string, string>;
-  lastReply?: import('./types.js').Reply;
+  lastReply?: Reply;
   /** Phone: prompts in a row with no answer, or with speech too unclear to use. */
   silences?: number;
   unclear?: number;

@@ -32,7 +32,3 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
-
-export class StoreError extends Error {
-  readonly code = 'store_unavailable';
-}
