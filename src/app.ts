@@ -71,8 +71,10 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
     }
   });
 
-  // Security headers for the pages; scripts and styles come only from this origin.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
+  // Security headers for the pages (the APIs answer JSON, TwiML or nothing a browser renders);
+  // scripts and styles come only from this origin.
+  const pageHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } });
+  app.use((req, res, next) => (req.method === 'GET' && !req.path.startsWith('/api/') ? pageHeaders(req, res, next) : next()));
   app.use('/api/chat', cors(config.webChatOrigins));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(webRouter({ engine, rateLimiter, clock, logger }));
