@@ -20,12 +20,15 @@ export class RedisStore implements Store {
   private constructor(private readonly client: RedisClientType) {}
 
   static async connect(url: string, options: { connectTimeoutMs?: number } = {}): Promise<RedisStore> {
+    let connected = false;
     const client: RedisClientType = createClient({
       url,
       socket: {
         connectTimeout: options.connectTimeoutMs ?? 5000,
-        // Keep retrying after start-up; commands fail fast meanwhile (no offline queue).
-        reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
+        // At start-up a few tries, then a clear error; once connected, retry for as long as it
+        // takes (commands fail fast meanwhile: no offline queue).
+        reconnectStrategy: (retries, cause) =>
+          !connected && retries >= 3 ? new Error(`Redis did not answer: ${cause.message}`) : Math.min(100 * 2 ** retries, 3000),
       },
       disableOfflineQueue: true,
     });
@@ -33,6 +36,7 @@ export class RedisStore implements Store {
       // Reported through failing commands and /readyz; without a listener node-redis throws.
     });
     await client.connect();
+    connected = true;
     return new RedisStore(client);
   }
 
