@@ -52,6 +52,8 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
 
   const app = express();
   app.disable('x-powered-by');
+  // Every chat answer is new: hashing each body for an ETag costs time and saves nothing.
+  app.set('etag', false);
   // Behind the town's reverse proxy the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
