@@ -32,6 +32,8 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, learningRate: 1, l
 
 /** Share of the similarity score taken from the nearest utterance (the rest: the centroid). */
 const NEAREST_WEIGHT = 0.6;
+/** Features in more than this share of the training utterances do not count for the nearest one. */
+const COMMON_FEATURE_SHARE = 0.05;
 
 /** A sparse vector over the feature indices of the training vocabulary. */
 interface Vector {
@@ -308,9 +310,13 @@ export class IntentClassifier {
     exampleSims.fill(0);
     centroidSims.fill(0);
     nearest.fill(0);
+    // Features found in a large share of the utterances (the bigrams of カード, "card") add
+    // almost the same to every similarity and make the longest posting lists: skipped here.
+    const commonAt = this.docIntent.length * COMMON_FEATURE_SHARE;
     for (let j = 0; j < idx.length; j++) {
-      accumulate(this.postings, idx[j]!, val[j]!, exampleSims);
-      accumulate(this.centroidPostings, idx[j]!, val[j]!, centroidSims);
+      const f = idx[j]!;
+      if (this.postings.start[f + 1]! - this.postings.start[f]! <= commonAt) accumulate(this.postings, f, val[j]!, exampleSims);
+      accumulate(this.centroidPostings, f, val[j]!, centroidSims);
     }
     for (let doc = 0; doc < exampleSims.length; doc++) {
       const intent = this.docIntent[doc]!;
