@@ -1,11 +1,10 @@
-/** buildApp(deps) → the express app: health, web chat, staff endpoints. It never listens. */
+/** buildApp(deps) → the express app: health, web chat, phone, LINE, staff endpoints. It never listens. */
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
-import { lineChannel, type LineChannel } from './channels/line.js';
-import { twilioRouter } from './channels/twilio.js';
+import type { LineChannel } from './channels/line.js';
 import { webRouter } from './channels/web.js';
 import { PUBLIC_DIR } from './channels/web-page.js';
 import type { Config } from './config.js';
@@ -43,7 +42,16 @@ function cors(origins: string[]): RequestHandler {
   };
 }
 
-export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; reports: ReportLog; line: LineChannel; metrics: Metrics } {
+export type App = Express & { engine: DialogEngine; reports: ReportLog; line: Pick<LineChannel, 'drain'>; metrics: Metrics };
+
+/** A channel whose secrets are not set: 503 naming them; its SDK is not even loaded. */
+function notConfigured(variables: string): express.Router {
+  const router = express.Router();
+  router.use((_req, res) => sendError(res, 503, 'not_configured', `Set ${variables} to enable this channel.`));
+  return router;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, store, matcher, clock, logger } = deps;
   const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
   const metrics = deps.metrics ?? new Metrics();
@@ -80,9 +88,22 @@ export function buildApp(deps: AppDeps): Express & { engine: DialogEngine; repor
   app.use('/api/chat', cors(config.webChatOrigins));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(webRouter({ engine, rateLimiter, clock, logger }));
-  app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
-  const line = lineChannel({ config, engine, clock, logger });
-  app.use(line.router);
+  // The platform SDKs load only for the channels that are configured (faster start, less memory).
+  if (config.twilioAuthToken) {
+    const { twilioRouter } = await import('./channels/twilio.js');
+    app.use('/twilio', twilioRouter({ config, engine, store, reports, clock, logger }));
+  } else {
+    app.use('/twilio', notConfigured('TWILIO_AUTH_TOKEN'));
+  }
+  let line: Pick<LineChannel, 'drain'> = { drain: async () => {} };
+  if (config.lineChannelSecret && config.lineChannelAccessToken) {
+    const { lineChannel } = await import('./channels/line.js');
+    const channel = lineChannel({ config, engine, clock, logger });
+    app.use(channel.router);
+    line = channel;
+  } else {
+    app.use('/line', notConfigured([!config.lineChannelSecret && 'LINE_CHANNEL_SECRET', !config.lineChannelAccessToken && 'LINE_CHANNEL_ACCESS_TOKEN'].filter(Boolean).join(' and ')));
+  }
   if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store, clock }));
   else {
     app.use(['/admin', '/api/admin'], (_req, res) => sendError(res, 503, 'not_configured', 'Set ADMIN_TOKEN to enable the staff endpoints.'));

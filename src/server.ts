@@ -6,7 +6,6 @@ import { systemClock } from './knowledge/calendar.js';
 import { Matcher } from './knowledge/matcher.js';
 import { createLogger } from './logger.js';
 import { MemoryStore } from './store/memory.js';
-import { RedisStore } from './store/redis.js';
 import type { Store } from './store/store.js';
 
 async function main(): Promise<void> {
@@ -25,6 +24,7 @@ async function main(): Promise<void> {
   let store: Store;
   if (config.redisUrl) {
     try {
+      const { RedisStore } = await import('./store/redis.js');
       store = await RedisStore.connect(config.redisUrl);
     } catch (error) {
       console.error(`Cannot connect to Redis at ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')}: ${(error as Error).message}`);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
   getI18n();
   const matcher = await Matcher.create(undefined, config.modelCacheDir === undefined ? {} : { cacheDir: config.modelCacheDir });
-  const app = buildApp({ config, store, matcher, clock: systemClock, logger });
+  const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
   const server = app.listen(config.port, () => {
     logger.info(
       { port: config.port, store: store.kind, model: matcher.fromCache ? 'from cache' : 'trained', readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },

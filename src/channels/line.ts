@@ -54,11 +54,7 @@ export function lineChannel(deps: LineDeps): LineChannel {
   };
   const secret = config.lineChannelSecret;
   const token = config.lineChannelAccessToken;
-  if (!secret || !token) {
-    const missing = [!secret && 'LINE_CHANNEL_SECRET', !token && 'LINE_CHANNEL_ACCESS_TOKEN'].filter(Boolean).join(' and ');
-    router.use('/line', (_req, _res, next) => next(new HttpError(503, 'not_configured', `Set ${missing} to enable LINE.`)));
-    return { router, drain };
-  }
+  if (!secret || !token) throw new Error('the LINE channel needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN');
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: token, baseURL: config.lineApiBaseUrl });
 
   async function profileLanguage(userId: string): Promise<Lang | undefined> {

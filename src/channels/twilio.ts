@@ -42,10 +42,7 @@ export function twilioRouter(deps: TwilioDeps): Router {
   const { config, engine, store, logger } = deps;
   const router = express.Router();
   const token = config.twilioAuthToken;
-  if (!token) {
-    router.use((_req, _res, next) => next(new HttpError(503, 'not_configured', 'Set TWILIO_AUTH_TOKEN to enable the phone line.')));
-    return router;
-  }
+  if (!token) throw new Error('the phone line needs TWILIO_AUTH_TOKEN');
 
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 100 }));
   router.use((req, _res, next) => {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { Matcher } from '../../src/knowledge/matcher.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
@@ -13,7 +13,7 @@ export const testMatcher = (): Matcher => (sharedMatcher ??= new Matcher());
 
 export interface TestServer {
   url: string;
-  app: ReturnType<typeof buildApp>;
+  app: App;
   store: Store;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
@@ -24,7 +24,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   const clock = options.clock ?? fixedClock(WEEKDAY_10AM);
   const store = options.store ?? new MemoryStore(clock);
   const config = loadConfig({ REPORT_SPOOL_PATH: '', ...options.env });
-  const app = buildApp({ config: { ...config, spoolPath: '' }, store, matcher: testMatcher(), clock, logger: options.logger ?? silentLogger });
+  const app = await buildApp({ config: { ...config, spoolPath: '' }, store, matcher: testMatcher(), clock, logger: options.logger ?? silentLogger });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
