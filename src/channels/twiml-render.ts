@@ -33,6 +33,10 @@ const say = (target: Sayer, lang: Lang, text: string) => target.say({ voice: VOI
 
 const speak = (lang: Lang, utterance: Utterance) => render(lang, 'voice', utterance);
 
+const sayAll = (target: Sayer, lang: Lang, utterances: Utterance[]) => {
+  for (const u of utterances) say(target, lang, speak(lang, u));
+};
+
 function keyWord(lang: Lang, key: string): string {
   if (key === '*') return speak(lang, { key: 'ivr:keyStar' });
   if (key === '#') return speak(lang, { key: 'ivr:keyHash' });
@@ -66,13 +70,13 @@ export function renderTwiml(reply: Reply, urls: TwimlUrls, numbers: TransferNumb
   const response = new VoiceResponse();
   const { lang } = reply;
   if (reply.transfer) {
-    for (const m of reply.messages) say(response, lang, speak(lang, m));
+    sayAll(response, lang, reply.messages);
     const dial = response.dial({ action: urls.dialResult, method: 'POST', timeout: DIAL_TIMEOUT });
     dial.number(numbers[reply.transfer]);
     return response.toString();
   }
   if (reply.end) {
-    for (const m of reply.messages) say(response, lang, speak(lang, m));
+    sayAll(response, lang, reply.messages);
     response.hangup();
     return response.toString();
   }
@@ -88,14 +92,13 @@ export function renderTwiml(reply: Reply, urls: TwimlUrls, numbers: TransferNumb
     actionOnEmptyResult: false,
   };
   const first = response.gather(gatherOptions);
-  for (const m of reply.messages) say(first, lang, speak(lang, m));
+  sayAll(first, lang, reply.messages);
   sayChoices(first, lang, reply.choices);
-  if (reply.intent && !reply.after) say(first, lang, speak(lang, { key: 'ivr:afterAnswer' }));
-  else say(first, lang, speak(lang, { key: 'ivr:askQuestion' }));
+  if (reply.voicePrompt) say(first, lang, speak(lang, reply.voicePrompt));
   if (reply.after?.length) {
     // Nothing pressed after the offer: the rest (the suspension checklist), then the menu again.
     const second = response.gather(gatherOptions);
-    for (const m of reply.after) say(second, lang, speak(lang, m));
+    sayAll(second, lang, reply.after);
     sayChoices(second, lang, reply.choices);
   }
   response.redirect({ method: 'POST' }, urls.noInput);

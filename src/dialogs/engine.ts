@@ -16,7 +16,7 @@ import { receiveCallbackNumber, startSuspension, suspensionCalls, suspensionFoll
 import type { ReportLog } from '../suspension/reports.js';
 import { answer, clarify, fallback } from './faq.js';
 import { requestedLanguage } from './language.js';
-import { LOST_KEY, MENU_KEY, OFFICE_KEY, REPEAT_KEY } from './keys.js';
+import { KEYS_EVERYWHERE, REPEAT_KEY } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
 import type { InboundEvent, Reply } from './types.js';
@@ -48,8 +48,6 @@ const EVENT_TTL_SECONDS = 24 * 60 * 60;
 export const SPEECH_CONFIDENCE = 0.4;
 /** Prompts repeated when the caller says nothing, before the goodbye. */
 const MAX_SILENCES = 2;
-/** Keys that work even when the menu just spoken does not list them. */
-const FIXED_KEYS: Record<string, string> = { [LOST_KEY]: 'intent:lost_stolen', [OFFICE_KEY]: 'office', [MENU_KEY]: 'menu' };
 
 export class DialogEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -139,7 +137,9 @@ export class DialogEngine {
     session.turns++;
     session.updatedAt = event.receivedAt.toISOString();
     if (event.langHint) session.lang = event.langHint;
-    const reply = await this.respond(event, session);
+    const answered = await this.respond(event, session);
+    // A spoken menu ends by saying the caller may also just ask.
+    const reply = answered.end || answered.transfer || answered.voicePrompt ? answered : { ...answered, voicePrompt: say('ivr:askQuestion') };
     // Remembered for the phone: which key chooses what, and what "*" repeats.
     session.keys = Object.fromEntries(reply.choices.filter((c) => c.dtmf && c.only !== 'chat').map((c) => [c.dtmf!, c.id]));
     if (!reply.repeat) session.lastReply = reply;
@@ -190,7 +190,7 @@ export class DialogEngine {
   private keypad(digits: string, event: InboundEvent, session: Session): Promise<Reply> | Reply {
     const key = digits.trim().slice(0, 1);
     if (key === REPEAT_KEY) return session.lastReply ? { ...session.lastReply, lang: session.lang, repeat: true } : mainMenu(session.lang);
-    const chosen = session.keys?.[key] ?? FIXED_KEYS[key];
+    const chosen = session.keys?.[key] ?? KEYS_EVERYWHERE[key];
     if (!chosen) return this.again(session, 'ivr:invalidKey');
     return this.choice(chosen, event, session);
   }

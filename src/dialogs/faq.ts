@@ -18,6 +18,7 @@ export function answer(lang: Lang, intent: string, now: Date, confidence?: numbe
     messages: [say(`faq:${intent}`), ...(service ? [nowNote(service, lang, now)] : [])],
     choices: withKeys([...related.map(intentChoice), MENU_CHOICE]),
     calls: phonesInAnswer(intent),
+    voicePrompt: say('ivr:afterAnswer'),
     intent,
     ...(confidence === undefined ? {} : { confidence }),
   };

@@ -11,12 +11,14 @@ export const REPEAT_KEY = '*';
 export const MENU_KEY = '#';
 const FREE_KEYS = ['1', '3', '4', '5', '6', '7', '8', '9'];
 
-/** Keys fixed to a choice wherever it appears. */
+/** Keys that work in every menu, even one that does not list them: key → choice. */
+export const KEYS_EVERYWHERE: Readonly<Record<string, string>> = { [LOST_KEY]: 'intent:lost_stolen', [OFFICE_KEY]: 'office', [MENU_KEY]: 'menu' };
+
+/** Keys fixed to a choice wherever it appears: choice → key. */
 const FIXED: Record<string, string> = {
-  'intent:lost_stolen': LOST_KEY,
+  ...Object.fromEntries(Object.entries(KEYS_EVERYWHERE).map(([key, choice]) => [choice, key])),
+  // "Hear the number again" is the lost-card choice once more.
   'susp:repeat': LOST_KEY,
-  office: OFFICE_KEY,
-  menu: MENU_KEY,
 };
 
 /** Gives every phone-usable choice a key: its fixed key, its own, or the next free one. */

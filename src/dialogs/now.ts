@@ -4,9 +4,7 @@
  */
 import { say, type Utterance } from '../i18n.js';
 import { openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
-import type { Lang } from '../knowledge/languages.js';
-
-const LOCALE: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US', zh: 'zh-CN', ko: 'ko-KR', es: 'es-MX', pt: 'pt-BR' };
+import { LOCALES, type Lang } from '../knowledge/languages.js';
 
 /** "8:30": the way the guidebook and the facts write times, in every language. */
 function clockTime(date: Date): string {
@@ -18,7 +16,7 @@ const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
 function dayAndTime(lang: Lang, date: Date): string {
   let format = dayFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'Asia/Tokyo', weekday: 'long', month: 'long', day: 'numeric' });
+    format = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Asia/Tokyo', weekday: 'long', month: 'long', day: 'numeric' });
     dayFormats.set(lang, format);
   }
   const separator = lang === 'ja' || lang === 'zh' || lang === 'ko' ? ' ' : ', ';

@@ -52,6 +52,8 @@ export interface Reply {
    */
   after?: Utterance[];
   choices: Choice[];
+  /** Said last in a spoken menu, after its choices: what else the caller can do. */
+  voicePrompt?: Utterance;
   /** Connect the caller now (phone); chat channels show the `calls` links instead. */
   transfer?: TransferTarget;
   /** Numbers to offer as tap-to-call links, or as a transfer on the phone. First is the main one. */

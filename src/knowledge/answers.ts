@@ -1,12 +1,6 @@
 /** Facts about the written answers, read from the Japanese reference translation. */
-import { readFileSync } from 'node:fs';
-import { LOCALES_DIR } from '../i18n.js';
+import { getI18n } from '../i18n.js';
 import { PHONES, type PhoneKey } from './facts.js';
-
-type Faq = Record<string, { chat: string; voice: string; label: string }>;
-
-let reference: Faq | undefined;
-const referenceFaq = (): Faq => (reference ??= JSON.parse(readFileSync(`${LOCALES_DIR}ja/faq.json`, 'utf8')) as Faq);
 
 const phoneCache = new Map<string, PhoneKey[]>();
 
@@ -14,7 +8,7 @@ const phoneCache = new Map<string, PhoneKey[]>();
 export function phonesInAnswer(intent: string): PhoneKey[] {
   let phones = phoneCache.get(intent);
   if (!phones) {
-    const chat = referenceFaq()[intent]?.chat ?? '';
+    const chat = String(getI18n().getResource('ja', 'faq', `${intent}.chat`) ?? '');
     phones = [...chat.matchAll(/\{\{(\w+)\}\}/g)]
       .map((m) => m[1]!)
       .filter((name): name is PhoneKey => name in PHONES)

@@ -4,6 +4,9 @@ export type Lang = (typeof LANGS)[number];
 export const isLang = (value: unknown): value is Lang =>
   typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 
+/** The Intl locale of each language: Brazilian Portuguese, Latin American Spanish, Simplified Chinese. */
+export const LOCALES: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US', zh: 'zh-CN', ko: 'ko-KR', es: 'es-MX', pt: 'pt-BR' };
+
 /** Each language's own name, as shown in language menus. */
 export const LANG_NAMES: Record<Lang, string> = {
   ja: '日本語',

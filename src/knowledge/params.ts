@@ -3,13 +3,9 @@
  * Chat shows phone numbers as printed; voice reads them digit by digit.
  */
 import { DATES, HOURS, NUMBERS, PHONES, type PhoneKey } from './facts.js';
-import type { Lang } from './languages.js';
+import { LOCALES, type Lang } from './languages.js';
 
 export type Form = 'chat' | 'voice';
-
-const LOCALE: Record<Lang, string> = {
-  ja: 'ja-JP', en: 'en-US', zh: 'zh-CN', ko: 'ko-KR', es: 'es-MX', pt: 'pt-BR',
-};
 
 /** "0120-95-0178" → "0 1 2 0, 9 5, 0 1 7 8": speech engines then say each digit. */
 export function spellDigits(display: string): string {
@@ -20,7 +16,7 @@ function formatNumber(lang: Lang, value: number): string {
   // Years read as years, not as 2,024.
   if (value >= 1900 && value <= 2100) return String(value);
   // es-MX groups with a comma; pt-BR with a dot. Both are what residents read daily.
-  return new Intl.NumberFormat(LOCALE[lang], { useGrouping: value >= 1000 }).format(value);
+  return new Intl.NumberFormat(LOCALES[lang], { useGrouping: value >= 1000 }).format(value);
 }
 
 function formatDate(lang: Lang, iso: string): string {
