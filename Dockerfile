@@ -9,8 +9,8 @@ COPY src ./src
 COPY locales ./locales
 COPY public ./public
 COPY scripts ./scripts
-# Train once at build time; the server then loads the models when it starts.
-RUN npm run --silent model:build
+# Compile to dist/ and train once at build time; the server then loads the models when it starts.
+RUN npm run --silent build && npm run --silent model:build
 # Report events wait here while Redis is unreachable.
 RUN mkdir -p /app/.spool && chown node:node /app/.spool
 USER node
@@ -18,4 +18,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # SIGTERM stops the server gracefully (finishes turns in flight, closes Redis).
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=4", "--import", "tsx", "src/server.ts"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=4", "dist/server.js"]

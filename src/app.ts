@@ -10,7 +10,7 @@ import { PUBLIC_DIR } from './channels/web-page.js';
 import type { Config } from './config.js';
 import { DialogEngine } from './dialogs/engine.js';
 import type { Clock } from './knowledge/calendar.js';
-import type { Matcher } from './knowledge/matcher.js';
+import type { IntentMatcher } from './knowledge/matcher.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import type { Store } from './store/store.js';
@@ -19,7 +19,7 @@ import { ReportLog } from './suspension/reports.js';
 export interface AppDeps {
   config: Config;
   store: Store;
-  matcher: Matcher;
+  matcher: IntentMatcher;
   clock: Clock;
   logger: Logger;
   reports?: ReportLog;

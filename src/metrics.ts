@@ -5,6 +5,8 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export interface TurnObserver {
   turn(info: { channel: string; lang: string; intent?: string | undefined; fallback: boolean; report: boolean; seconds: number }): void;
   storeError(operation: string): void;
+  /** The matcher failed on a question (its worker died twice on it). */
+  matcherError(): void;
 }
 
 export class Metrics implements TurnObserver {
@@ -20,6 +22,7 @@ export class Metrics implements TurnObserver {
     registers: [this.registry],
   });
   private readonly storeErrors = new Counter({ name: 'helpline_store_errors_total', help: 'Store operations that failed', labelNames: ['operation'] as const, registers: [this.registry] });
+  private readonly matcherErrors = new Counter({ name: 'helpline_matcher_errors_total', help: 'Questions answered without the matcher because it failed', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -34,5 +37,9 @@ export class Metrics implements TurnObserver {
 
   storeError(operation: string): void {
     this.storeErrors.inc({ operation });
+  }
+
+  matcherError(): void {
+    this.matcherErrors.inc();
   }
 }

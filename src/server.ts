@@ -3,7 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { getI18n } from './i18n.js';
 import { systemClock } from './knowledge/calendar.js';
-import { Matcher } from './knowledge/matcher.js';
+import { ThreadedMatcher } from './knowledge/matcher-thread.js';
 import { createLogger } from './logger.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     store = new MemoryStore();
   }
   getI18n();
-  const matcher = await Matcher.create(undefined, config.modelCacheDir === undefined ? {} : { cacheDir: config.modelCacheDir });
+  // Matching runs in a worker thread, on the other core, while this thread serves requests.
+  const matcher = await ThreadedMatcher.start({
+    ...(config.modelCacheDir === undefined ? {} : { cacheDir: config.modelCacheDir }),
+    onRestart: (reason) => logger.error({ reason }, 'matcher worker died: started another'),
+  });
   const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
   const server = app.listen(config.port, () => {
     logger.info(
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
         await app.line.drain();
         await app.reports.flush();
         await store.close();
+        await matcher.close();
         logger.info('shut down cleanly');
         process.exit(0);
       })();

@@ -6,7 +6,8 @@
 import { say } from '../i18n.js';
 import { openStatus, type Clock } from '../knowledge/calendar.js';
 import { isLang, type Lang } from '../knowledge/languages.js';
-import { LOST_INTENT, type Matcher } from '../knowledge/matcher.js';
+import { LOST_INTENT, type IntentMatcher, type MatchResult } from '../knowledge/matcher.js';
+import { looksLikeLostCard } from '../knowledge/lost-guard.js';
 import { AREAS, getIntent, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
 import type { TurnObserver } from '../metrics.js';
@@ -23,7 +24,7 @@ import type { InboundEvent, Reply } from './types.js';
 
 export interface EngineDeps {
   store: Store;
-  matcher: Matcher;
+  matcher: IntentMatcher;
   reports: ReportLog;
   clock: Clock;
   logger: Logger;
@@ -80,7 +81,7 @@ export class DialogEngine {
       } catch (error) {
         storeFailed(error, 'session read');
       }
-      session ??= newSession(event.conversationId, this.initialLang(event), event.receivedAt);
+      session ??= newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       try {
@@ -124,13 +125,18 @@ export class DialogEngine {
     return this.deps.store.get<Session>(`session:${channel}:${conversationId}`);
   }
 
-  private initialLang(event: InboundEvent): Lang {
+  private async initialLang(event: InboundEvent): Promise<Lang> {
+    const fallbackLang = this.deps.defaultLang ?? 'ja';
     if (event.langHint) return event.langHint;
     if (event.kind === 'text' || event.kind === 'speech') {
-      const detection = this.deps.matcher.detector.detect(event.text, this.deps.defaultLang ?? 'ja');
-      if (detection.confident || event.text.length >= 4) return detection.lang;
+      try {
+        const detection = await this.deps.matcher.detectLanguage(event.text, fallbackLang);
+        if (detection.confident || event.text.length >= 4) return detection.lang;
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'matcher unavailable: language not detected');
+      }
     }
-    return this.deps.defaultLang ?? 'ja';
+    return fallbackLang;
   }
 
   private async turn(event: InboundEvent, session: Session): Promise<Reply> {
@@ -294,7 +300,18 @@ export class DialogEngine {
 
     // The text is understood in the language it is written in; the reply is in the session's
     // language, which a channel may force (the web `lang` field).
-    const match = this.deps.matcher.match(text, { sessionLang: session.lang });
+    let match: MatchResult;
+    try {
+      match = await this.deps.matcher.match(text, { sessionLang: session.lang });
+    } catch (error) {
+      // Without the matcher a lost card is still recognised (the guard is a pattern list), and
+      // any other question gets the fallback, which gives the 24/365 line and the office.
+      this.deps.logger.error({ err: error }, 'matcher unavailable: answered without it');
+      this.deps.observer?.matcherError();
+      session.state = 'idle';
+      if (looksLikeLostCard(text, session.lang)) return startSuspension(this.suspensionContext(event, session));
+      return fallback(session.lang, now);
+    }
     if (match.langConfident && !event.langHint) session.lang = match.lang;
     const lang = session.lang;
 

@@ -2,15 +2,15 @@
  * The matcher: language detection, the lost-card guard and one classifier per language.
  * It decides which intent a message is about and how sure it is; what to say is the dialogs' job.
  */
+import { readFileSync } from 'node:fs';
 import { ANALYZERS } from './analyzers/index.js';
-import calibration from './calibration.json' with { type: 'json' };
-import { Worker } from 'node:worker_threads';
 import { DEFAULT_TRAINING, IntentClassifier, type ClassifierModel, type Scored, type TrainingOptions } from './classifier.js';
-import { LanguageDetector } from './detect.js';
+import { LanguageDetector, type Detection } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
 import { looksLikeLostCard } from './lost-guard.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
+import { startWorker } from './worker-script.js';
 
 export const LOST_INTENT = 'lost_stolen';
 
@@ -44,6 +44,17 @@ export interface MatchResult {
   closeness: number;
 }
 
+/** Per-language temperature and fallback thresholds, written by `npm run calibrate`. */
+const calibration = JSON.parse(readFileSync(new URL('./calibration.json', import.meta.url), 'utf8')) as Record<'temperature' | 'far' | 'near', Record<Lang, number>>;
+
+export interface MatchOptions { lang?: Lang; sessionLang?: Lang }
+
+/** What the dialogs need of a matcher: in this thread (`Matcher`) or in a worker (`ThreadedMatcher`). */
+export interface IntentMatcher {
+  match(text: string, options?: MatchOptions): MatchResult | Promise<MatchResult>;
+  detectLanguage(text: string, fallback: Lang): Detection | Promise<Detection>;
+}
+
 const trainingFor = (lang: Lang): TrainingOptions => ({ ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] });
 
 /**
@@ -54,11 +65,7 @@ const WORKER_LANGS: readonly Lang[] = ['ja', 'ko'];
 
 function trainInWorker(langs: readonly Lang[], examples: Record<Lang, Examples>): Promise<Partial<Record<Lang, ClassifierModel>>> {
   const jobs = langs.map((lang) => ({ lang, examples: examples[lang], training: trainingFor(lang) }));
-  const worker = new Worker(
-    // The worker loads TypeScript through tsx, as the server does.
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./train-worker.ts', import.meta.url).href)}); })`,
-    { eval: true, workerData: { jobs } },
-  );
+  const worker = startWorker(new URL('./train-worker', import.meta.url), { workerData: { jobs } });
   return new Promise<Partial<Record<Lang, ClassifierModel>>>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -66,7 +73,7 @@ function trainInWorker(langs: readonly Lang[], examples: Record<Lang, Examples>)
   }).finally(() => void worker.terminate());
 }
 
-export class Matcher {
+export class Matcher implements IntentMatcher {
   private readonly classifiers: Record<Lang, IntentClassifier>;
   readonly detector: LanguageDetector;
 
@@ -115,11 +122,15 @@ export class Matcher {
     return new Matcher(examples, trained);
   }
 
+  detectLanguage(text: string, fallback: Lang): Detection {
+    return this.detector.detect(text, fallback);
+  }
+
   /**
    * `lang` forces the language; otherwise it is detected and `sessionLang` is kept for short
    * or ambiguous messages.
    */
-  match(text: string, options: { lang?: Lang; sessionLang?: Lang } = {}): MatchResult {
+  match(text: string, options: MatchOptions = {}): MatchResult {
     const detection = options.lang
       ? { lang: options.lang, confident: true }
       : this.detector.detect(text, options.sessionLang ?? 'ja');

@@ -14,7 +14,8 @@ import { LANGS, type Lang } from './languages.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'kagamino-helpline');
-const KNOWLEDGE_DIR = fileURLToPath(new URL('./', import.meta.url));
+// The sources, also when this runs compiled from dist/: the key must be the same either way.
+const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'src', 'knowledge');
 const CODE_FILES = ['classifier.ts', 'natural.ts', 'analyzers/shared.ts', 'analyzers/latin.ts', 'analyzers/cjk.ts', 'analyzers/index.ts'];
 
 export function modelKey(examples: Record<Lang, Examples>, training: Record<Lang, TrainingOptions>): string {

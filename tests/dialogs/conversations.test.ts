@@ -107,3 +107,25 @@ describe('clarification', () => {
     expect(allText(reply)).toContain('0868-54-2985');
   });
 });
+
+describe('when the matcher fails', () => {
+  const broken = {
+    match: () => Promise.reject(new Error('matcher worker exited')),
+    detectLanguage: () => Promise.reject(new Error('matcher worker exited')),
+  };
+
+  it('still recognises a lost card and gives the 24/365 line first', async () => {
+    const { engine, clock } = makeEngine({ matcher: broken });
+    const reply = await conversation(engine, clock, { langHint: 'ja' }).say('マイナンバーカードを落としてしまいました');
+    expect(reply.calls[0]!.tel).toBe('tel:+81120950178');
+    expect(reply.reportId).toBeDefined();
+  });
+
+  it('answers any other question with the fallback, which gives the office and the 24/365 line', async () => {
+    const { engine, clock } = makeEngine({ matcher: broken });
+    const reply = await conversation(engine, clock).say('how much is a juminhyo at the konbini?');
+    expect(reply.intent).toBeUndefined();
+    expect(reply.calls.map((c) => c.tel)).toEqual(['tel:+81868542985', 'tel:+81120950178']);
+    expect(allText(reply)).toContain('0120-95-0178');
+  });
+});

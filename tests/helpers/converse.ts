@@ -2,7 +2,7 @@ import { renderChat, type ChatReply } from '../../src/channels/chat-render.js';
 import { DialogEngine } from '../../src/dialogs/engine.js';
 import type { Channel, InboundEvent } from '../../src/dialogs/types.js';
 import type { Lang } from '../../src/knowledge/languages.js';
-import type { Matcher } from '../../src/knowledge/matcher.js';
+import type { IntentMatcher } from '../../src/knowledge/matcher.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/store/store.js';
@@ -10,7 +10,7 @@ import { ReportLog } from '../../src/suspension/reports.js';
 import { testMatcher } from './app.js';
 import { fixedClock, WEEKDAY_10AM } from './clock.js';
 
-export function makeEngine(options: { store?: Store; clock?: ReturnType<typeof fixedClock>; logger?: Logger; matcher?: Matcher } = {}) {
+export function makeEngine(options: { store?: Store; clock?: ReturnType<typeof fixedClock>; logger?: Logger; matcher?: IntentMatcher } = {}) {
   const clock = options.clock ?? fixedClock(WEEKDAY_10AM);
   const store = options.store ?? new MemoryStore(clock);
   const logger = options.logger ?? silentLogger;

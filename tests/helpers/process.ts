@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { START_ARGS } from '../../scripts/start-command.js';
 
 export interface ServerProcess {
   url: string;
@@ -18,10 +19,10 @@ const freePort = () =>
     });
   });
 
-/** Runs the server as `npm start` does (tsx src/server.ts) and waits for /healthz. */
+/** Runs the server as `npm start` does (dist/, compiled by the global set-up) and waits for /healthz. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/knowledge/languages.js';
+import { ThreadedMatcher } from '../../src/knowledge/matcher-thread.js';
+import { testMatcher } from '../helpers/app.js';
+
+const questions = LANGS.flatMap((lang) =>
+  (JSON.parse(readFileSync(new URL(`../eval/${lang}.json`, import.meta.url), 'utf8')) as { q: string }[]).slice(0, 8).map((x) => x.q),
+);
+
+describe('the matcher in a worker thread', () => {
+  let threaded: ThreadedMatcher;
+  const restarts: string[] = [];
+  beforeAll(async () => {
+    threaded = await ThreadedMatcher.start({ onRestart: (reason) => restarts.push(reason) });
+  });
+  afterAll(() => threaded.close());
+
+  it('gives exactly what the matcher gives in this thread, for questions in six languages', async () => {
+    const local = testMatcher();
+    const remote = await Promise.all(questions.map((q) => threaded.match(q, { sessionLang: 'en' })));
+    expect(remote).toEqual(questions.map((q) => local.match(q, { sessionLang: 'en' })));
+    expect(await threaded.detectLanguage('quanto custa o juminhyo?', 'ja')).toEqual(local.detectLanguage('quanto custa o juminhyo?', 'ja'));
+  });
+
+  it('when its worker dies, another takes over and the questions in hand are still answered', async () => {
+    const first = threaded.thread;
+    const inHand = questions.map((q) => threaded.match(q));
+    await first.terminate();
+    const answers = await Promise.all(inHand);
+    expect(answers.every((a) => a.candidates.length === 3)).toBe(true);
+    expect(threaded.thread).not.toBe(first);
+    expect(threaded.restarts).toBe(1);
+    expect(restarts).toEqual(['worker exited with 1']);
+    expect((await threaded.match('マイナンバーカードをなくしました')).intent).toBe('lost_stolen');
+  });
+
+  it('refuses questions once closed', async () => {
+    const other = await ThreadedMatcher.start();
+    await other.close();
+    await expect(other.match('hello')).rejects.toThrow('closed');
+  });
+});
