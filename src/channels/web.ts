@@ -43,13 +43,18 @@ function parseChatRequest(body: unknown): ChatRequest {
 
 const clientAddress = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
-export function webRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger }): Router {
+/** GET /: the chat page (served after the security headers are set). */
+export function chatPageRouter(): Router {
   const router = express.Router();
-
   router.get('/', (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(renderChatPage());
   });
+  return router;
+}
 
+/** POST /api/chat: one turn of the web chat. */
+export function chatApiRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger }): Router {
+  const router = express.Router();
   router.post('/api/chat', express.json({ limit: '16kb', type: () => true }), async (req, res, next) => {
     try {
       const request = parseChatRequest(req.body);

@@ -6,9 +6,9 @@
 import { say } from '../i18n.js';
 import { openStatus, type Clock } from '../knowledge/calendar.js';
 import { isLang, type Lang } from '../knowledge/languages.js';
-import { LOST_INTENT, type IntentMatcher, type MatchResult } from '../knowledge/matcher.js';
+import type { IntentMatcher, MatchResult } from '../knowledge/matcher.js';
 import { looksLikeLostCard } from '../knowledge/lost-guard.js';
-import { AREAS, getIntent, type Area } from '../knowledge/intents/catalog.js';
+import { AREAS, getIntent, LOST_INTENT, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
 import type { TurnObserver } from '../metrics.js';
 import type { Store } from '../store/store.js';
@@ -146,9 +146,12 @@ export class DialogEngine {
     const answered = await this.respond(event, session);
     // A spoken menu ends by saying the caller may also just ask.
     const reply = answered.end || answered.transfer || answered.voicePrompt ? answered : { ...answered, voicePrompt: say('ivr:askQuestion') };
-    // Remembered for the phone: which key chooses what, and what "*" repeats.
-    session.keys = Object.fromEntries(reply.choices.filter((c) => c.dtmf && c.only !== 'chat').map((c) => [c.dtmf!, c.id]));
-    if (!reply.repeat) session.lastReply = reply;
+    // Remembered for the phone only (chat channels show their buttons): which key chooses
+    // what, and what "*" repeats. Chat sessions stay small, to read and write on every turn.
+    if (event.channel === 'phone') {
+      session.keys = Object.fromEntries(reply.choices.filter((c) => c.dtmf && c.only !== 'chat').map((c) => [c.dtmf!, c.id]));
+      if (!reply.repeat) session.lastReply = reply;
+    }
     if (event.kind !== 'no_input') session.silences = 0;
     if (event.kind !== 'speech') session.unclear = 0;
     return reply;

@@ -12,7 +12,9 @@ import { looksLikeLostCard } from './lost-guard.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 import { startWorker } from './worker-script.js';
 
-export const LOST_INTENT = 'lost_stolen';
+import { LOST_INTENT } from './intents/catalog.js';
+
+export { LOST_INTENT };
 
 /**
  * Out of the guidebook: a message far from every training utterance (blended cosine below the

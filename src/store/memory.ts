@@ -28,9 +28,11 @@ export class MemoryStore implements Store {
     return entry;
   }
 
+  private writes = 0;
+
   private sweepSometimes(): void {
     // Keeps memory bounded without a timer: expired entries go on every 1,000th write.
-    if (this.entries.size % 1000 !== 0) return;
+    if (++this.writes % 1000 !== 0) return;
     const now = this.clock().getTime();
     for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
   }

@@ -4,6 +4,9 @@
  * locales/<lang>/faq.json and the training utterances in ./examples/<lang>.json.
  */
 
+/** The lost or stolen card: the one intent that opens the 24/365 suspension flow. */
+export const LOST_INTENT = 'lost_stolen';
+
 /** Main areas, shared by the chat menu and the phone menu. */
 export const AREAS = ['lost', 'konbini', 'pins', 'validity', 'changes', 'contacts', 'card'] as const;
 export type Area = (typeof AREAS)[number];
