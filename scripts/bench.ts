@@ -2,7 +2,9 @@
  * npm run bench: the matcher alone (training time, per-message latency), then the server in
  * its own process under load with autocannon, for the memory store and for Redis (REDIS_URL or
  * the local Redis, when it answers): start-up time, turns/s, p50/p99 latency, peak RSS.
- * Options: --quick (shorter runs), --connections N, --seconds N.
+ * Each store's run starts with a warm-up (not counted) so that figures are of a server whose
+ * code is compiled, as it is minutes after a start.
+ * Options: --quick (shorter runs), --connections N, --seconds N, --warmup N.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -21,6 +23,7 @@ const option = (name: string, fallback: number) => {
 const quick = args.includes('--quick');
 const connections = option('connections', 64);
 const seconds = option('seconds', quick ? 5 : 15);
+const warmup = option('warmup', quick ? 1 : 3);
 
 const questions = LANGS.flatMap((lang) =>
   (JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as { q: string }[]).map((x) => x.q),
@@ -80,10 +83,10 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
   try {
     let n = 0;
-    const result = await autocannon({
+    const run = (duration: number) => autocannon({
       url: `http://127.0.0.1:${port}/api/chat`,
       connections,
-      duration: seconds,
+      duration,
       requests: [
         {
           method: 'POST',
@@ -95,6 +98,8 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
         },
       ],
     });
+    if (warmup > 0) await run(warmup);
+    const result = await run(seconds);
     return {
       store: name,
       'start-up ms': startupMs.toFixed(0),
@@ -121,6 +126,6 @@ try {
 } catch (error) {
   console.log(`redis: skipped (${(error as Error).message})`);
 }
-console.log(`web chat (server in its own process), ${connections} connections, ${seconds} s each, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}:`);
+console.log(`web chat (server in its own process), ${connections} connections, ${seconds} s each after ${warmup} s of warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}:`);
 console.table(rows);
 process.exit(0);
