@@ -40,7 +40,12 @@ async function main(): Promise<void> {
     onRestart: (reason) => logger.error({ reason }, 'matcher worker died: started another'),
   });
   const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
-  const server = app.listen(config.port, () => {
+  // Express 5 hands a listen error (the port taken, say) to this callback.
+  const server = app.listen(config.port, (error?: Error) => {
+    if (error) {
+      console.error(`Cannot listen on port ${config.port}: ${error.message}`);
+      process.exit(4);
+    }
     logger.info(
       { port: config.port, store: store.kind, model: matcher.fromCache ? 'from cache' : 'trained', readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },
       'helpline ready',

@@ -85,8 +85,11 @@ export class DialogEngine {
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       try {
-        await store.set(key, session, SESSION_TTL_SECONDS);
-        await store.increment('daily-turns', event.receivedAt.toISOString().slice(0, 10));
+        // Both at once: with Redis, one round trip of waiting instead of two.
+        await Promise.all([
+          store.set(key, session, SESSION_TTL_SECONDS),
+          store.increment('daily-turns', event.receivedAt.toISOString().slice(0, 10)),
+        ]);
       } catch (error) {
         storeFailed(error, 'session write');
       }
