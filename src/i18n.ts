@@ -69,6 +69,20 @@ export type Render = (lang: Lang, form: Form, utterance: Utterance) => string;
 
 const MAX_CACHED_TEXTS = 5_000;
 
+/** `ns:path` → [ns, path]; a key without a namespace is in `common`. */
+function splitKey(key: string): [Namespace, string] {
+  const colon = key.indexOf(':');
+  return colon < 0 ? ['common', key] : [key.slice(0, colon) as Namespace, key.slice(colon + 1)];
+}
+
+const placeholderNames = new Map<string, string[]>();
+/** The names in a text's {{placeholders}}. */
+function placeholders(template: string): string[] {
+  let names = placeholderNames.get(template);
+  if (!names) placeholderNames.set(template, (names = [...new Set(Array.from(template.matchAll(/\{\{-?\s*([\w.]+)\s*\}\}/g), (m) => m[1]!))]));
+  return names;
+}
+
 /**
  * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when
  * the phone needs a shorter or differently worded form.
@@ -80,18 +94,22 @@ export function createRender(i18n: I18n): Render {
   const renderOnce: Render = (lang, form, utterance) => {
     let t = fixed.get(lang);
     if (!t) fixed.set(lang, (t = i18n.getFixedT(lang)));
-    if (!i18n.exists(utterance.key, { lng: lang })) throw new Error(`translation ${utterance.key} is missing for ${lang}`);
-    const params: Record<string, unknown> = { ...factParams(lang, form) };
-    for (const [name, value] of Object.entries(utterance.params ?? {})) {
-      params[name] = typeof value === 'object' ? value[form] : value;
+    const [ns, path] = splitKey(utterance.key);
+    const resource = i18n.getResource(lang, ns, path) as unknown;
+    if (resource === undefined) throw new Error(`translation ${utterance.key} is missing for ${lang}`);
+    // The form's own text, else the chat text: the key of that one string.
+    const entry = typeof resource === 'object' && resource !== null ? ((resource as Record<string, unknown>)[form] === undefined ? 'chat' : form) : undefined;
+    const template = entry ? (resource as Record<string, unknown>)[entry] : resource;
+    if (typeof template !== 'string') throw new Error(`translation ${utterance.key} is not text in ${lang}`);
+    // Only the parameters the text uses: i18next's cost grows with every option it is given,
+    // and the facts alone are some fifty.
+    const facts = factParams(lang, form) as Record<string, unknown>;
+    const params: Record<string, unknown> = {};
+    for (const name of placeholders(template)) {
+      const value = utterance.params?.[name] ?? facts[name];
+      if (value !== undefined) params[name] = typeof value === 'object' && value !== null ? (value as FormValue)[form] : value;
     }
-    const raw = t(utterance.key, { returnObjects: true, ...params }) as unknown;
-    if (raw && typeof raw === 'object') {
-      const value = (raw as Record<string, unknown>)[form] ?? (raw as Record<string, unknown>)['chat'];
-      if (typeof value === 'string') return value;
-    }
-    if (typeof raw === 'string') return raw;
-    throw new Error(`translation ${utterance.key} is not text in ${lang}`);
+    return t(entry ? `${utterance.key}.${entry}` : utterance.key, params) as string;
   };
   return (lang, form, utterance) => {
     const cacheKey = `${lang}\u0000${form}\u0000${utterance.key}${utterance.params ? `\u0000${JSON.stringify(utterance.params)}` : ''}`;
