@@ -4,7 +4,8 @@
  * the local Redis, when it answers): start-up time, turns/s, p50/p99 latency, peak RSS.
  * Each store's run starts with a warm-up (not counted) so that figures are of a server whose
  * code is compiled, as it is minutes after a start.
- * Options: --quick (shorter runs), --connections N, --seconds N, --warmup N.
+ * Several measured rounds follow (the median one is reported, with the spread of all).
+ * Options: --quick (shorter runs), --connections N, --seconds N, --warmup N, --rounds N.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -22,8 +23,9 @@ const option = (name: string, fallback: number) => {
 };
 const quick = args.includes('--quick');
 const connections = option('connections', 64);
-const seconds = option('seconds', quick ? 5 : 15);
+const seconds = option('seconds', quick ? 5 : 10);
 const warmup = option('warmup', quick ? 1 : 3);
+const rounds = option('rounds', quick ? 1 : 3);
 
 const questions = LANGS.flatMap((lang) =>
   (JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as { q: string }[]).map((x) => x.q),
@@ -99,14 +101,20 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
       ],
     });
     if (warmup > 0) await run(warmup);
-    const result = await run(seconds);
+    const results = [];
+    for (let round = 0; round < rounds; round++) results.push(await run(seconds));
+    // This machine's speed varies from one run to the next: the median run is reported, and
+    // the spread of all of them beside it.
+    const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
     return {
       store: name,
       'start-up ms': startupMs.toFixed(0),
-      'turns/s': result.requests.average.toFixed(0),
-      'p50 ms': String(result.latency.p50),
-      'p99 ms': String(result.latency.p99),
-      errors: String(result.errors + result.non2xx),
+      'turns/s': `${median.requests.average.toFixed(0)}${spread(results.map((r) => Math.round(r.requests.average)))}`,
+      'p50 ms': String(median.latency.p50),
+      'p99 ms': `${median.latency.p99}${spread(results.map((r) => r.latency.p99))}`,
+      errors: String(results.reduce((sum, r) => sum + r.errors + r.non2xx, 0)),
       'peak RSS under load': `${peak.toFixed(0)} MB`,
     };
   } finally {
@@ -126,6 +134,6 @@ try {
 } catch (error) {
   console.log(`redis: skipped (${(error as Error).message})`);
 }
-console.log(`web chat (server in its own process), ${connections} connections, ${seconds} s each after ${warmup} s of warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}:`);
+console.log(`web chat (server in its own process), ${connections} connections, median of ${rounds} runs of ${seconds} s after ${warmup} s of warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}:`);
 console.table(rows);
 process.exit(0);

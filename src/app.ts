@@ -66,8 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
   // The busiest route first: a chat turn does not walk past every other route on its way.
-  app.use('/api/chat', cors(config.webChatOrigins));
-  app.use(chatApiRouter({ engine, rateLimiter, clock, logger }));
+  app.use(chatApiRouter({ engine, rateLimiter, clock, logger, cors: cors(config.webChatOrigins) }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

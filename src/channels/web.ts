@@ -1,6 +1,6 @@
 /** The web chat: POST /api/chat (JSON, per the contract) and the chat page at GET /. */
 import { randomUUID } from 'node:crypto';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { DialogEngine } from '../dialogs/engine.js';
 import type { InboundEvent } from '../dialogs/types.js';
 import type { Clock } from '../knowledge/calendar.js';
@@ -53,9 +53,10 @@ export function chatPageRouter(): Router {
 }
 
 /** POST /api/chat: one turn of the web chat. */
-export function chatApiRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger }): Router {
+export function chatApiRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger; cors: RequestHandler }): Router {
   const router = express.Router();
-  router.post('/api/chat', express.json({ limit: '16kb', type: () => true }), async (req, res, next) => {
+  router.options('/api/chat', deps.cors);
+  router.post('/api/chat', deps.cors, express.json({ limit: '16kb', type: () => true }), async (req, res, next) => {
     try {
       const request = parseChatRequest(req.body);
       const sessionId = request.sessionId ?? randomUUID();
