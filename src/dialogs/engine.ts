@@ -74,14 +74,8 @@ export class DialogEngine {
     }
 
     const key = `session:${event.channel}:${event.conversationId}`;
-    const runTurn = async (): Promise<TurnResult> => {
-      let session: Session | undefined;
-      try {
-        session = await store.get<Session>(key);
-      } catch (error) {
-        storeFailed(error, 'session read');
-      }
-      session ??= newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
+    const runTurn = async (stored: Session | undefined): Promise<TurnResult> => {
+      const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       try {
@@ -106,15 +100,21 @@ export class DialogEngine {
 
     let started = false;
     try {
-      return await store.withLock(key, () => {
+      return await store.withLock<TurnResult, Session>(key, (stored) => {
         started = true;
-        return runTurn();
+        return runTurn(stored);
       });
     } catch (error) {
       // A lock that could not be taken must not cost the resident an answer.
       if (started) throw error;
       storeFailed(error, 'session lock');
-      return runTurn();
+      let stored: Session | undefined;
+      try {
+        stored = await store.get<Session>(key);
+      } catch (readError) {
+        storeFailed(readError, 'session read');
+      }
+      return runTurn(stored);
     }
   }
 

@@ -57,9 +57,10 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  async withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
+    const locked = async () => fn(await this.get<V>(key));
+    const run = previous.then(locked, locked);
     const settled = run.catch(() => undefined);
     this.locks.set(key, settled);
     try {

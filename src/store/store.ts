@@ -18,8 +18,11 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** Set-if-absent with a TTL: true for the first caller only. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Runs `fn` while holding the lock `key`; other holders (any process) wait their turn. */
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the lock of `key`, with the value stored under `key` as it is once
+   * the lock is held (taken and read in one step); other holders (any process) wait their turn.
+   */
+  withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>): Promise<T>;
   /** Increments a counter that expires `windowSeconds` after its first hit; returns the count. */
   hit(key: string, windowSeconds: number): Promise<number>;
   /** Adds `by` to a field of a counter table. */

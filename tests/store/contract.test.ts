@@ -61,6 +61,18 @@ function contract(name: string, make: () => { store: Store; expire?: (seconds: n
       expect(await store.get(key('counter'))).toBe(20);
     });
 
+    it('hands the holder of the lock the value stored under its key, as it is once the lock is held', async () => {
+      expect(await store.withLock(key('fresh'), async (value) => value)).toBeUndefined();
+      await store.set(key('held'), { turns: 1 }, 60);
+      const first = store.withLock<void, { turns: number }>(key('held'), async (value) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await store.set(key('held'), { turns: value!.turns + 1 }, 60);
+      });
+      const second = store.withLock<number, { turns: number }>(key('held'), async (value) => value!.turns);
+      await first;
+      expect(await second).toBe(2);
+    });
+
     it('releases the lock when the turn throws', async () => {
       await expect(store.withLock(key('boom'), async () => { throw new Error('boom'); })).rejects.toThrow('boom');
       expect(await store.withLock(key('boom'), async () => 'next')).toBe('next');
