@@ -57,8 +57,10 @@ interface Started { child: ChildProcess; port: number; startupMs: number }
 async function startServer(env: Record<string, string>): Promise<Started> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const started = performance.now();
+  // Logging as in production (info; the lines go nowhere here). The rate limit is off: every
+  // request comes from one address, which a real town's traffic does not.
   const child = spawn(process.execPath, [...START_ARGS], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', REPORT_SPOOL_PATH: '/tmp/kmh-bench-spool.jsonl', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', REPORT_SPOOL_PATH: '/tmp/kmh-bench-spool.jsonl', ...env },
     stdio: 'ignore',
   });
   for (;;) {

@@ -106,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   } else {
     app.use('/line', notConfigured([!config.lineChannelSecret && 'LINE_CHANNEL_SECRET', !config.lineChannelAccessToken && 'LINE_CHANNEL_ACCESS_TOKEN'].filter(Boolean).join(' and ')));
   }
-  if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store, clock }));
+  if (config.adminToken) app.use(adminRouter({ adminToken: config.adminToken, reports, store, clock, tally: engine.tally }));
   else {
     app.use(['/admin', '/api/admin'], (_req, res) => sendError(res, 503, 'not_configured', 'Set ADMIN_TOKEN to enable the staff endpoints.'));
   }

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       void (async () => {
         await app.line.drain();
         await app.reports.flush();
+        await app.engine.tally.flush();
         await store.close();
         await matcher.close();
         logger.info('shut down cleanly');

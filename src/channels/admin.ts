@@ -1,6 +1,7 @@
 /** Staff endpoints: the lost/stolen report log and the questions the bot could not answer. */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
+import { DAILY_TURNS, type TurnTally } from '../dialogs/turn-tally.js';
 import type { Store } from '../store/store.js';
 import type { ReportLog } from '../suspension/reports.js';
 import { HttpError } from './http-errors.js';
@@ -38,7 +39,7 @@ export function toCsv(rows: (string | number)[][]): string {
 
 const DAYS_SHOWN = 30;
 
-export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store; clock: () => Date }): Router {
+export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store; clock: () => Date; tally: TurnTally }): Router {
   const router = express.Router();
   router.get('/admin', (_req, res) => {
     res.sendFile(`${PUBLIC_DIR}admin.html`);
@@ -71,7 +72,8 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
   /** Turns and new reports per day, for the chart on the staff page. */
   api.get('/daily', async (_req, res, next) => {
     try {
-      const turns = await deps.store.counters('daily-turns');
+      await deps.tally.flush();
+      const turns = await deps.store.counters(DAILY_TURNS);
       const reports = await deps.reports.list(1000);
       const perDay = new Map<string, number>();
       for (const r of reports) perDay.set(r.createdAt.slice(0, 10), (perDay.get(r.createdAt.slice(0, 10)) ?? 0) + 1);

@@ -20,6 +20,7 @@ import { requestedLanguage } from './language.js';
 import { KEYS_EVERYWHERE, REPEAT_KEY } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
+import { TurnTally } from './turn-tally.js';
 import type { InboundEvent, Reply } from './types.js';
 
 export interface EngineDeps {
@@ -51,7 +52,12 @@ export const SPEECH_CONFIDENCE = 0.4;
 const MAX_SILENCES = 2;
 
 export class DialogEngine {
-  constructor(private readonly deps: EngineDeps) {}
+  /** Turns per day for the staff page. */
+  readonly tally: TurnTally;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.tally = new TurnTally(deps.store, deps.clock, deps.logger);
+  }
 
   async handle(event: InboundEvent): Promise<TurnResult> {
     const { store, logger } = this.deps;
@@ -78,12 +84,9 @@ export class DialogEngine {
       const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
+      this.tally.count(event.receivedAt);
       try {
-        // Both at once: with Redis, one round trip of waiting instead of two.
-        await Promise.all([
-          store.set(key, session, SESSION_TTL_SECONDS),
-          store.increment('daily-turns', event.receivedAt.toISOString().slice(0, 10)),
-        ]);
+        await store.set(key, session, SESSION_TTL_SECONDS);
       } catch (error) {
         storeFailed(error, 'session write');
       }
