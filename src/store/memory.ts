@@ -19,6 +19,11 @@ export class MemoryStore implements Store {
 
   constructor(private readonly clock: Clock = () => new Date()) {}
 
+  /** Entries held, expired ones not yet swept included. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt <= this.clock().getTime()) {

@@ -103,6 +103,17 @@ function contract(name: string, make: () => { store: Store; expire?: (seconds: n
 const clock = fixedClock('2027-01-01T03:00:00+09:00');
 contract('memory', () => ({ store: new MemoryStore(clock), expire: async (s) => clock.advance(s * 1000) }));
 
+describe('memory store', () => {
+  it('drops expired entries as it is written to, even when writes only overwrite', async () => {
+    const store = new MemoryStore(clock);
+    for (let i = 0; i < 10; i++) await store.set(`gone-${i}`, i, 1);
+    clock.advance(2000);
+    for (let i = 0; i < 1000; i++) await store.set('live', i, 60);
+    expect(store.size).toBe(1);
+    expect(await store.get('live')).toBe(999);
+  });
+});
+
 describe.skipIf(!redis)('redis', () => {
   afterAll(async () => {
     await redis?.close();
