@@ -299,14 +299,42 @@ export class IntentClassifier {
   }
 
   /** Scratch space reused by every call (classification is synchronous). */
-  private scratch?: { exampleSims: Float64Array; centroidSims: Float64Array; nearest: Float64Array };
+  private scratch?: { exampleSims: Float64Array; centroidSims: Float64Array; nearest: Float64Array; probs: Float64Array; scores: Float64Array };
 
   /** All intents, most probable first. */
   classify(text: string): Scored[] {
+    const { probs, scores } = this.score(text);
+    return this.intents
+      .map((intent, c) => ({ intent, score: scores[c]!, confidence: probs[c]! }))
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
+  /**
+   * The `n` most probable intents (in `classify`'s order) and the closeness of the message to
+   * any intent, without building and sorting a result for every intent.
+   */
+  best(text: string, n: number): { candidates: Scored[]; closeness: number } {
+    const { probs, scores } = this.score(text);
+    let closeness = -Infinity;
+    for (let c = 0; c < scores.length; c++) if (scores[c]! > closeness) closeness = scores[c]!;
+    const candidates: Scored[] = [];
+    const taken = new Set<number>();
+    while (candidates.length < Math.min(n, probs.length)) {
+      let top = -1;
+      // Strictly greater: among equal confidences the first intent wins, as in a stable sort.
+      for (let c = 0; c < probs.length; c++) if (!taken.has(c) && (top < 0 || probs[c]! > probs[top]!)) top = c;
+      taken.add(top);
+      candidates.push({ intent: this.intents[top]!, score: scores[top]!, confidence: probs[top]! });
+    }
+    return { candidates, closeness };
+  }
+
+  /** Fills the scratch `probs` (softmax) and `scores` (similarity blend), one per intent. */
+  private score(text: string): { probs: Float64Array; scores: Float64Array } {
     const k = this.intents.length;
     const { idx, val } = this.vectorize(this.analyzer.features(text)).vector;
-    this.scratch ??= { exampleSims: new Float64Array(this.docIntent.length), centroidSims: new Float64Array(k), nearest: new Float64Array(k) };
-    const { exampleSims, centroidSims, nearest } = this.scratch;
+    this.scratch ??= { exampleSims: new Float64Array(this.docIntent.length), centroidSims: new Float64Array(k), nearest: new Float64Array(k), probs: new Float64Array(k), scores: new Float64Array(k) };
+    const { exampleSims, centroidSims, nearest, probs, scores } = this.scratch;
     exampleSims.fill(0);
     centroidSims.fill(0);
     nearest.fill(0);
@@ -322,16 +350,10 @@ export class IntentClassifier {
       const intent = this.docIntent[doc]!;
       if (exampleSims[doc]! > nearest[intent]!) nearest[intent] = exampleSims[doc]!;
     }
-    const probs = new Float64Array(k);
     this.logits(idx, val, probs);
     for (let c = 0; c < k; c++) probs[c]! /= this.temperature;
     softmaxInPlace(probs);
-    return this.intents
-      .map((intent, c) => ({
-        intent,
-        score: NEAREST_WEIGHT * nearest[c]! + (1 - NEAREST_WEIGHT) * centroidSims[c]!,
-        confidence: probs[c]!,
-      }))
-      .sort((a, b) => b.confidence - a.confidence);
+    for (let c = 0; c < k; c++) scores[c] = NEAREST_WEIGHT * nearest[c]! + (1 - NEAREST_WEIGHT) * centroidSims[c]!;
+    return { probs, scores };
   }
 }

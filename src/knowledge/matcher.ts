@@ -137,11 +137,9 @@ export class Matcher implements IntentMatcher {
       ? { lang: options.lang, confident: true }
       : this.detector.detect(text, options.sessionLang ?? 'ja');
     const lang = !detection.confident && options.sessionLang ? options.sessionLang : detection.lang;
-    const ranked = this.classifiers[lang].classify(text);
-    const candidates = ranked.slice(0, 3);
-    const top = ranked[0]!;
-    // How close the message is to anything the guidebook answers, whichever intent it is.
-    const closeness = Math.max(...ranked.map((s) => s.score));
+    // The best three, and how close the message is to anything the guidebook answers.
+    const { candidates, closeness } = this.classifiers[lang].best(text, 3);
+    const top = candidates[0]!;
     const base = { lang, langConfident: detection.confident, candidates, closeness };
     if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { IntentClassifier } from '../../src/knowledge/classifier.js';
+import { ANALYZERS } from '../../src/knowledge/analyzers/index.js';
 import { describe, expect, it } from 'vitest';
 import { LanguageDetector } from '../../src/knowledge/detect.js';
-import { loadAllExamples } from '../../src/knowledge/examples.js';
+import { loadAllExamples, loadExamples } from '../../src/knowledge/examples.js';
 import { looksLikeLostCard } from '../../src/knowledge/lost-guard.js';
 import { LOST_INTENT } from '../../src/knowledge/matcher.js';
 import { testMatcher } from '../helpers/app.js';
@@ -81,5 +84,18 @@ describe('matcher', () => {
     expect(a!).toBeGreaterThanOrEqual(b!);
     expect(b!).toBeGreaterThanOrEqual(c!);
     expect(a! + b! + c!).toBeLessThanOrEqual(1.000001);
+  });
+});
+
+describe('the best candidates of a classifier', () => {
+  it('are the first of the full ranking, with the highest closeness of all intents', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const classifier = new IntentClassifier(ANALYZERS[lang], loadExamples(lang));
+      const questions = (JSON.parse(readFileSync(new URL(`../eval/${lang}.json`, import.meta.url), 'utf8')) as { q: string }[]).map((x) => x.q);
+      for (const q of questions) {
+        const ranked = classifier.classify(q);
+        expect(classifier.best(q, 3)).toEqual({ candidates: ranked.slice(0, 3), closeness: Math.max(...ranked.map((s) => s.score)) });
+      }
+    }
   });
 });
