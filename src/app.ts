@@ -5,7 +5,7 @@ import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
 import type { LineChannel } from './channels/line.js';
-import { chatApiRouter, chatPageRouter } from './channels/web.js';
+import { CHAT_API_PATH, chatApiHandlers, chatPageRouter } from './channels/web.js';
 import { PUBLIC_DIR } from './channels/web-page.js';
 import type { Config } from './config.js';
 import { DialogEngine } from './dialogs/engine.js';
@@ -66,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
   // The busiest route first: a chat turn does not walk past every other route on its way.
-  app.use(chatApiRouter({ engine, rateLimiter, clock, logger, cors: cors(config.webChatOrigins) }));
+  const chatCors = cors(config.webChatOrigins);
+  app.options(CHAT_API_PATH, chatCors);
+  app.post(CHAT_API_PATH, chatCors, ...chatApiHandlers({ engine, rateLimiter, clock, logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

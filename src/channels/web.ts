@@ -52,11 +52,14 @@ export function chatPageRouter(): Router {
   return router;
 }
 
-/** POST /api/chat: one turn of the web chat. */
-export function chatApiRouter(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger; cors: RequestHandler }): Router {
-  const router = express.Router();
-  router.options('/api/chat', deps.cors);
-  router.post('/api/chat', deps.cors, express.json({ limit: '16kb', type: () => true }), async (req, res, next) => {
+export const CHAT_API_PATH = '/api/chat';
+
+/**
+ * POST /api/chat, one turn of the web chat: its handlers, which the app mounts directly (the
+ * busiest route, so it does not go through a router of its own).
+ */
+export function chatApiHandlers(deps: { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger }): RequestHandler[] {
+  const turn: RequestHandler = async (req, res, next) => {
     try {
       const request = parseChatRequest(req.body);
       const sessionId = request.sessionId ?? randomUUID();
@@ -80,7 +83,6 @@ export function chatApiRouter(deps: { engine: DialogEngine; rateLimiter: RateLim
     } catch (error) {
       next(error);
     }
-  });
-
-  return router;
+  };
+  return [express.json({ limit: '16kb', type: () => true }), turn];
 }
