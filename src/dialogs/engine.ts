@@ -40,7 +40,10 @@ export interface TurnResult {
   reply?: Reply;
   session?: Session;
   duplicate: boolean;
-  /** The store failed during the turn: the reply was still given, state may not be saved. */
+  /**
+   * The store failed during the turn (reading, locking): the reply was still given. A session
+   * write, done behind the reply, logs its own failure.
+   */
   degraded: boolean;
 }
 
@@ -85,11 +88,10 @@ export class DialogEngine {
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       this.tally.count(event.receivedAt);
-      try {
-        await store.set(key, session, SESSION_TTL_SECONDS);
-      } catch (error) {
-        storeFailed(error, 'session write');
-      }
+      // Written behind the reply: the resident does not wait for it. The lock is released only
+      // after it (Redis runs one connection's commands in order; the memory store writes at
+      // once), so the conversation's next turn, in any process, reads it.
+      store.set(key, session, SESSION_TTL_SECONDS).catch((error: unknown) => storeFailed(error, 'session write'));
       this.deps.observer?.turn({
         channel: event.channel,
         lang: reply.lang,
