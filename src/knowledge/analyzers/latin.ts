@@ -7,13 +7,26 @@ interface LatinOptions {
   stopwords: ReadonlySet<string>;
 }
 
+/** Distinct words whose stems are remembered; beyond it the memory starts again. */
+const MAX_REMEMBERED_STEMS = 20_000;
+
 export function latinAnalyzer({ stem, stopwords }: LatinOptions): Analyzer {
+  // natural's stemmers build several objects per word; residents' words repeat a great deal.
+  const stems = new Map<string, string>();
+  const stemOf = (word: string): string => {
+    let found = stems.get(word);
+    if (found === undefined) {
+      if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+      stems.set(word, (found = stem(word)));
+    }
+    return found;
+  };
   return {
     features(text: string): Features {
       const features: Features = new Map();
       for (const word of words(stripAccents(baseNormalize(text)))) {
         if (stopwords.has(word)) continue;
-        add(features, `w:${stem(word)}`, 1);
+        add(features, `w:${stemOf(word)}`, 1);
         if (word.length >= 4) addCharGrams(features, ` ${word} `.replace(/ /g, '_'), [3], 0.15);
       }
       return features;
