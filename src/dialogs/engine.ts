@@ -11,7 +11,7 @@ import { looksLikeLostCard } from '../knowledge/lost-guard.js';
 import { AREAS, getIntent, LOST_INTENT, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
 import type { TurnObserver } from '../metrics.js';
-import type { Store } from '../store/store.js';
+import type { SaveOnRelease, Store } from '../store/store.js';
 import { containsSensitiveNumber, maskText } from '../suspension/mask.js';
 import { receiveCallbackNumber, startSuspension, suspensionCalls, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
 import type { ReportLog } from '../suspension/reports.js';
@@ -21,6 +21,7 @@ import { KEYS_EVERYWHERE, REPEAT_KEY } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
 import { TurnTally } from './turn-tally.js';
+import { EarlyMatches, questionText } from './early-match.js';
 import type { InboundEvent, Reply } from './types.js';
 
 export interface EngineDeps {
@@ -57,9 +58,11 @@ const MAX_SILENCES = 2;
 export class DialogEngine {
   /** Turns per day for the staff page. */
   readonly tally: TurnTally;
+  private readonly early: EarlyMatches;
 
   constructor(private readonly deps: EngineDeps) {
     this.tally = new TurnTally(deps.store, deps.clock, deps.logger);
+    this.early = new EarlyMatches(deps.matcher);
   }
 
   async handle(event: InboundEvent): Promise<TurnResult> {
@@ -83,15 +86,18 @@ export class DialogEngine {
     }
 
     const key = `session:${event.channel}:${event.conversationId}`;
-    const runTurn = async (stored: Session | undefined): Promise<TurnResult> => {
+    // The matcher starts now, while the session is being read.
+    this.early.start(event, key);
+    // Under the lock the session is saved as the lock is released; without it, written directly.
+    const runTurn = async (stored: Session | undefined, save: SaveOnRelease<Session> = (value, ttl) => store.set(key, value, ttl)): Promise<TurnResult> => {
       const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
       const reportBefore = session.reportId;
       const reply = await this.turn(event, session);
       this.tally.count(event.receivedAt);
-      // Written behind the reply: the resident does not wait for it. The lock is released only
-      // after it (Redis runs one connection's commands in order; the memory store writes at
-      // once), so the conversation's next turn, in any process, reads it.
-      store.set(key, session, SESSION_TTL_SECONDS).catch((error: unknown) => storeFailed(error, 'session write'));
+      this.early.remember(key, session.lang);
+      // Written behind the reply, as the lock is released: the resident does not wait for it,
+      // and the conversation's next turn, in any process, reads it.
+      save(session, SESSION_TTL_SECONDS).catch((error: unknown) => storeFailed(error, 'session write'));
       this.deps.observer?.turn({
         channel: event.channel,
         lang: reply.lang,
@@ -105,9 +111,9 @@ export class DialogEngine {
 
     let started = false;
     try {
-      return await store.withLock<TurnResult, Session>(key, (stored) => {
+      return await store.withLock<TurnResult, Session>(key, (stored, save) => {
         started = true;
-        return runTurn(stored);
+        return runTurn(stored, save);
       });
     } catch (error) {
       // A lock that could not be taken must not cost the resident an answer.
@@ -285,7 +291,7 @@ export class DialogEngine {
   }
 
   private async text(raw: string, event: InboundEvent, session: Session): Promise<Reply> {
-    const text = raw.trim().slice(0, 1000);
+    const text = questionText(raw);
     const now = event.receivedAt;
     const warning = containsSensitiveNumber(text);
     if (warning && !/[\p{L}]{2,}/u.test(maskText(text).replace(/\[[a-z-]+\]/g, ''))) {
@@ -313,7 +319,7 @@ export class DialogEngine {
     // language, which a channel may force (the web `lang` field).
     let match: MatchResult;
     try {
-      match = await this.deps.matcher.match(text, { sessionLang: session.lang });
+      match = (await this.early.take(event, session.lang)) ?? (await this.deps.matcher.match(text, { sessionLang: session.lang }));
     } catch (error) {
       // Without the matcher a lost card is still recognised (the guard is a pattern list), and
       // any other question gets the fallback, which gives the 24/365 line and the office.

@@ -1,5 +1,5 @@
 import type { Clock } from '../knowledge/calendar.js';
-import type { ReportEvent, Store } from './store.js';
+import type { ReportEvent, SaveOnRelease, Store } from './store.js';
 
 interface Entry { value: string; expiresAt: number }
 
@@ -62,9 +62,10 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>): Promise<T> {
+  async withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>): Promise<T> {
     const previous = this.locks.get(key) ?? Promise.resolve();
-    const locked = async () => fn(await this.get<V>(key));
+    // In one process the write can simply happen at once, while the lock is held.
+    const locked = async () => fn(await this.get<V>(key), (value, ttlSeconds) => this.set(key, value, ttlSeconds));
     const run = previous.then(locked, locked);
     const settled = run.catch(() => undefined);
     this.locks.set(key, settled);

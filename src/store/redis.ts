@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
-import type { ReportEvent, Store } from './store.js';
+import type { ReportEvent, SaveOnRelease, Store } from './store.js';
 
 const PREFIX = 'kmh:';
 const REPORT_STREAM = `${PREFIX}reports`;
@@ -10,6 +10,8 @@ const LOCK_WAIT_MS = 15_000;
 // Releases a lock only if we still own it, so a lock that expired and was taken by another
 // process is not released by the first one.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** Writes the value (KEYS[2], ARGV[2], TTL ARGV[3] s) and releases the lock (KEYS[1]) if still ours. */
+const SAVE_AND_RELEASE = `redis.call('set', KEYS[2], ARGV[2], 'EX', ARGV[3]) if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 1`;
 /** Takes the lock (KEYS[1]) and, if taken, reads the value (KEYS[2]): one round trip, not two. */
 const ACQUIRE_AND_READ = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, redis.call('get', KEYS[2])} end return {0}`;
 
@@ -63,7 +65,7 @@ export class RedisStore implements Store {
     return reply === 'OK';
   }
 
-  async withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>): Promise<T> {
+  async withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>): Promise<T> {
     const lockKey = `${PREFIX}lock:${key}`;
     const token = randomUUID();
     const deadline = Date.now() + LOCK_WAIT_MS;
@@ -79,12 +81,22 @@ export class RedisStore implements Store {
       await sleep(delay);
       delay = Math.min(delay * 2, 20);
     }
+    let saved: { json: string; ttl: number; settle: (error?: unknown) => void } | undefined;
+    const save: SaveOnRelease<V> = (value, ttlSeconds) =>
+      new Promise<void>((resolve, reject) => {
+        saved = { json: JSON.stringify(value), ttl: Math.max(1, Math.ceil(ttlSeconds)), settle: (error) => (error ? reject(error) : resolve()) };
+      });
     try {
-      return await fn(raw === null ? undefined : (JSON.parse(raw) as V));
+      return await fn(raw === null ? undefined : (JSON.parse(raw) as V), save);
     } finally {
       // Not waited for: commands on this connection run in order, so this process's next
       // command for the key comes after the release; other processes retry until it is done.
-      this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] }).catch(() => undefined);
+      if (saved) {
+        const { json, ttl, settle } = saved;
+        this.client.eval(SAVE_AND_RELEASE, { keys: [lockKey, PREFIX + key], arguments: [token, json, String(ttl)] }).then(() => settle(), settle);
+      } else {
+        this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] }).catch(() => undefined);
+      }
     }
   }
 

@@ -11,6 +11,9 @@ export interface ReportEvent {
   data: Record<string, string>;
 }
 
+/** Stores `value` under the locked key, with a TTL, when the lock is released. */
+export type SaveOnRelease<V> = (value: V, ttlSeconds: number) => Promise<void>;
+
 export interface Store {
   readonly kind: 'memory' | 'redis';
   get<T>(key: string): Promise<T | undefined>;
@@ -21,8 +24,10 @@ export interface Store {
   /**
    * Runs `fn` while holding the lock of `key`, with the value stored under `key` as it is once
    * the lock is held (taken and read in one step); other holders (any process) wait their turn.
+   * `save` stores a new value under `key` as the lock is released (again one step); its promise
+   * tells whether that write succeeded.
    */
-  withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>): Promise<T>;
+  withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>): Promise<T>;
   /** Increments a counter that expires `windowSeconds` after its first hit; returns the count. */
   hit(key: string, windowSeconds: number): Promise<number>;
   /** Adds `by` to a field of a counter table. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/i18n.js';
 import { LANGS, type Lang } from '../../src/knowledge/languages.js';
-import { Matcher } from '../../src/knowledge/matcher.js';
+import { Matcher, type IntentMatcher } from '../../src/knowledge/matcher.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { testMatcher } from '../helpers/app.js';
+import { fixedClock, WEEKDAY_10AM } from '../helpers/clock.js';
 import { allText, conversation, makeEngine } from '../helpers/converse.js';
 
 const KONBINI_FEE_QUESTION: Record<Lang, string> = {
@@ -127,5 +130,46 @@ describe('when the matcher fails', () => {
     expect(reply.intent).toBeUndefined();
     expect(reply.calls.map((c) => c.tel)).toEqual(['tel:+81868542985', 'tel:+81120950178']);
     expect(allText(reply)).toContain('0120-95-0178');
+  });
+});
+
+describe('matching started before the session is read', () => {
+  /** The test matcher, counting the questions it is asked and in which session language. */
+  const counting = () => {
+    const inner = testMatcher();
+    const asked: (string | undefined)[] = [];
+    const matcher: IntentMatcher = {
+      match: (text, options) => {
+        asked.push(options?.sessionLang);
+        return inner.match(text, options);
+      },
+      detectLanguage: (text, fallback) => inner.detectLanguage(text, fallback),
+    };
+    return { matcher, asked };
+  };
+
+  it('asks the matcher once per message when the conversation keeps its language', async () => {
+    const { matcher, asked } = counting();
+    const { engine, clock } = makeEngine({ matcher });
+    const chat = conversation(engine, clock);
+    await chat.say('コンビニで住民票をとるといくらですか');
+    const answer = await chat.say('暗証番号がロックされました');
+    expect(answer.intent).toBe('pin_locked');
+    expect(asked).toEqual(['ja', 'ja']);
+  });
+
+  it('matches again when another process changed the conversation’s language meanwhile', async () => {
+    const { matcher, asked } = counting();
+    const store = new MemoryStore();
+    const clock = fixedClock(WEEKDAY_10AM);
+    const here = makeEngine({ matcher, store, clock }).engine;
+    const there = makeEngine({ store, clock }).engine;
+    const id = 'shared-conversation';
+    await conversation(here, clock, { id }).say('コンビニで住民票をとるといくらですか');
+    await conversation(there, clock, { id }).choose('lang:en');
+    const answer = await conversation(here, clock, { id }).say('PIN locked, what do I do?');
+    expect(answer).toMatchObject({ lang: 'en', intent: 'pin_locked' });
+    // The early guess (Japanese) was set aside; the message was matched in English.
+    expect(asked).toEqual(['ja', 'ja', 'en']);
   });
 });

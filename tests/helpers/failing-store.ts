@@ -1,4 +1,4 @@
-import type { ReportEvent, Store } from '../../src/store/store.js';
+import type { ReportEvent, SaveOnRelease, Store } from '../../src/store/store.js';
 import { MemoryStore } from '../../src/store/memory.js';
 
 /** A store whose every call fails while `down` is true, like Redis during an outage. */
@@ -13,7 +13,7 @@ export class FlakyStore implements Store {
   set<T>(key: string, value: T, ttl: number) { return this.guard(() => this.inner.set(key, value, ttl)); }
   delete(key: string) { return this.guard(() => this.inner.delete(key)); }
   claim(key: string, ttl: number) { return this.guard(() => this.inner.claim(key, ttl)); }
-  withLock<T, V = unknown>(key: string, fn: (value: V | undefined) => Promise<T>) { return this.guard(() => this.inner.withLock(key, fn)); }
+  withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>) { return this.guard(() => this.inner.withLock(key, fn)); }
   hit(key: string, window: number) { return this.guard(() => this.inner.hit(key, window)); }
   increment(table: string, field: string, by?: number) { return this.guard(() => this.inner.increment(table, field, by)); }
   counters(table: string) { return this.guard(() => this.inner.counters(table)); }

@@ -73,6 +73,17 @@ function contract(name: string, make: () => { store: Store; expire?: (seconds: n
       expect(await second).toBe(2);
     });
 
+    it('saves a value as the lock is released, and the next holder reads it', async () => {
+      let written: Promise<void> | undefined;
+      await store.withLock<void, { step: number }>(key('saved'), async (value, save) => {
+        expect(value).toBeUndefined();
+        written = save({ step: 1 }, 60);
+      });
+      await written;
+      expect(await store.withLock<number | undefined, { step: number }>(key('saved'), async (value) => value?.step)).toBe(1);
+      expect(await store.get(key('saved'))).toEqual({ step: 1 });
+    });
+
     it('releases the lock when the turn throws', async () => {
       await expect(store.withLock(key('boom'), async () => { throw new Error('boom'); })).rejects.toThrow('boom');
       expect(await store.withLock(key('boom'), async () => 'next')).toBe('next');
