@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { ReportEvent, SaveOnRelease, Store } from './store.js';
 
@@ -9,11 +9,15 @@ const LOCK_WAIT_MS = 15_000;
 
 // Releases a lock only if we still own it, so a lock that expired and was taken by another
 // process is not released by the first one.
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** A Lua script, run by its SHA1: Redis keeps a script once it has run it. */
+interface Script { body: string; sha: string }
+const script = (body: string): Script => ({ body, sha: createHash('sha1').update(body).digest('hex') });
+
+const RELEASE = script(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`);
 /** Writes the value (KEYS[2], ARGV[2], TTL ARGV[3] s) and releases the lock (KEYS[1]) if still ours. */
-const SAVE_AND_RELEASE = `redis.call('set', KEYS[2], ARGV[2], 'EX', ARGV[3]) if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 1`;
+const SAVE_AND_RELEASE = script(`redis.call('set', KEYS[2], ARGV[2], 'EX', ARGV[3]) if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 1`);
 /** Takes the lock (KEYS[1]) and, if taken, reads the value (KEYS[2]): one round trip, not two. */
-const ACQUIRE_AND_READ = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, redis.call('get', KEYS[2])} end return {0}`;
+const ACQUIRE_AND_READ = script(`if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, redis.call('get', KEYS[2])} end return {0}`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,7 +76,7 @@ export class RedisStore implements Store {
     let delay = 2;
     let raw: string | null;
     for (;;) {
-      const [taken, value] = (await this.client.eval(ACQUIRE_AND_READ, { keys: [lockKey, PREFIX + key], arguments: [token, String(LOCK_TTL_MS)] })) as [number, string | null | undefined];
+      const [taken, value] = (await this.run(ACQUIRE_AND_READ, [lockKey, PREFIX + key], [token, String(LOCK_TTL_MS)])) as [number, string | null | undefined];
       if (taken === 1) {
         raw = value ?? null;
         break;
@@ -93,10 +97,20 @@ export class RedisStore implements Store {
       // command for the key comes after the release; other processes retry until it is done.
       if (saved) {
         const { json, ttl, settle } = saved;
-        this.client.eval(SAVE_AND_RELEASE, { keys: [lockKey, PREFIX + key], arguments: [token, json, String(ttl)] }).then(() => settle(), settle);
+        this.run(SAVE_AND_RELEASE, [lockKey, PREFIX + key], [token, json, String(ttl)]).then(() => settle(), settle);
       } else {
-        this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] }).catch(() => undefined);
+        this.run(RELEASE, [lockKey], [token]).catch(() => undefined);
       }
+    }
+  }
+
+  /** EVALSHA, sent as it is (the hot path: no option objects to translate); EVAL the first time. */
+  private async run(script: Script, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.client.sendCommand(['EVALSHA', script.sha, String(keys.length), ...keys, ...args]);
+    } catch (error) {
+      if (!(error as Error).message.startsWith('NOSCRIPT')) throw error;
+      return this.client.sendCommand(['EVAL', script.body, String(keys.length), ...keys, ...args]);
     }
   }
 

@@ -1,8 +1,9 @@
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory.js';
 import type { Store } from '../../src/store/store.js';
 import { fixedClock } from '../helpers/clock.js';
-import { connectTestRedis, uniquePrefix } from '../helpers/redis.js';
+import { connectTestRedis, REDIS_URL, uniquePrefix } from '../helpers/redis.js';
 
 const redis = await connectTestRedis();
 
@@ -132,6 +133,20 @@ describe.skipIf(!redis)('redis', () => {
   // Redis counts TTLs on its own clock; the expiry case is covered by the memory store and by
   // Redis' own guarantees, so it is not waited for here.
   contract('redis', () => ({ store: redis! }));
+
+  it('runs its scripts again after Redis has forgotten them (a restart, SCRIPT FLUSH)', async () => {
+    const admin = createClient({ url: REDIS_URL });
+    await admin.connect();
+    await admin.scriptFlush();
+    await admin.close();
+    const k = `${uniquePrefix()}:flushed`;
+    let written: Promise<void> | undefined;
+    await redis!.withLock<void, number>(k, async (_value, save) => {
+      written = save(7, 60);
+    });
+    await written;
+    expect(await redis!.withLock<number | undefined, number>(k, async (value) => value)).toBe(7);
+  });
 
   it('serialises one session across two connections (two server processes)', async () => {
     const other = (await connectTestRedis())!;
