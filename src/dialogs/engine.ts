@@ -55,6 +55,9 @@ export const SPEECH_CONFIDENCE = 0.4;
 /** Prompts repeated when the caller says nothing, before the goodbye. */
 const MAX_SILENCES = 2;
 
+/** Where a conversation's session is stored (and the name of its lock). */
+const sessionKey = (channel: InboundEvent['channel'], conversationId: string) => `session:${channel}:${conversationId}`;
+
 export class DialogEngine {
   /** Turns per day for the staff page. */
   readonly tally: TurnTally;
@@ -85,9 +88,9 @@ export class DialogEngine {
       }
     }
 
-    const key = `session:${event.channel}:${event.conversationId}`;
-    // The matcher starts now, while the session is being read.
-    this.early.start(event, key);
+    const key = sessionKey(event.channel, event.conversationId);
+    // The matcher starts now, while the session is being read (not on speech too unclear to use).
+    if (event.kind !== 'speech' || event.confidence >= SPEECH_CONFIDENCE) this.early.start(event, key);
     // Under the lock the session is saved as the lock is released; without it, written directly.
     const runTurn = async (stored: Session | undefined, save: SaveOnRelease<Session> = (value, ttl) => store.set(key, value, ttl)): Promise<TurnResult> => {
       const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
@@ -131,12 +134,12 @@ export class DialogEngine {
 
   /** Forgets a conversation (a LINE user who blocked the account). */
   async forget(channel: InboundEvent['channel'], conversationId: string): Promise<void> {
-    await this.deps.store.delete(`session:${channel}:${conversationId}`);
+    await this.deps.store.delete(sessionKey(channel, conversationId));
   }
 
   /** A conversation's session as stored, without taking a turn (status callbacks, staff views). */
   async peekSession(channel: InboundEvent['channel'], conversationId: string): Promise<Session | undefined> {
-    return this.deps.store.get<Session>(`session:${channel}:${conversationId}`);
+    return this.deps.store.get<Session>(sessionKey(channel, conversationId));
   }
 
   private async initialLang(event: InboundEvent): Promise<Lang> {
