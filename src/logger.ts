@@ -1,23 +1,48 @@
 /** Structured logs (pino). Every string that may hold personal numbers passes maskText first. */
-import { destination as pinoDestination, pino, type Logger as PinoLogger } from 'pino';
+import { destination as pinoDestination, pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 
 export type Logger = PinoLogger;
+
+const SECRET_KEYS = new Set(['authorization', 'token', 'secret']);
+const CENSOR = '[redacted]';
+const REDACT_DEPTH = 3;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/**
+ * A logged object with every field named authorization, token or secret (at any of its first
+ * three levels) replaced by "[redacted]". Objects without such a field are returned as they are:
+ * pino's own `redact` option copies every logged object deeply, on every line.
+ */
+export function redactSecrets(object: Record<string, unknown>, depth = 1): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in object) {
+    const value = object[key];
+    let replaced = value;
+    if (SECRET_KEYS.has(key.toLowerCase())) replaced = CENSOR;
+    else if (depth < REDACT_DEPTH && isPlainObject(value)) replaced = redactSecrets(value, depth + 1);
+    if (replaced !== value) {
+      copy ??= { ...object };
+      copy[key] = replaced;
+    }
+  }
+  return copy ?? object;
+}
+
+/** The options of every logger of the server (tests build their capturing loggers with them too). */
+export function loggerOptions(level: string): LoggerOptions {
+  return { level, base: undefined, formatters: { log: redactSecrets } };
+}
 
 /**
  * `buffered` (the server): lines are written to stdout in blocks of 4 KB, or after a second
  * at most, instead of one write per line (pino's asynchronous mode; it flushes on exit).
  */
-export function createLogger(level = 'info', options: { buffered?: boolean } = {}): Logger {
-  const destination = options.buffered ? pinoDestination({ dest: 1, sync: false, minLength: 4096 }) : undefined;
-  const logger = pino(
-    {
-      level,
-      base: undefined,
-      redact: { paths: ['req.headers.authorization', '*.authorization', 'token', '*.token', 'secret', '*.secret'], censor: '[redacted]' },
-    },
-    destination,
-  );
-  if (destination) setInterval(() => logger.flush(), 1000).unref();
+export function createLogger(level = 'info', options: { buffered?: boolean; destination?: DestinationStream } = {}): Logger {
+  const destination = options.destination ?? (options.buffered ? pinoDestination({ dest: 1, sync: false, minLength: 4096 }) : undefined);
+  const logger = pino(loggerOptions(level), destination);
+  if (options.buffered && !options.destination) setInterval(() => logger.flush(), 1000).unref();
   return logger;
 }
 

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import type { Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 
-/** A real pino logger writing into an array, to check what would reach the log. */
+/** The server's logger (its options, at level trace) writing into an array, to check what would reach the log. */
 export function capturingLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const stream = new Writable({
@@ -11,5 +10,5 @@ export function capturingLogger(): { logger: Logger; lines: string[] } {
       done();
     },
   });
-  return { logger: pino({ level: 'trace' }, stream), lines };
+  return { logger: createLogger('trace', { destination: stream }), lines };
 }

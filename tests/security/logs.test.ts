@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app.js';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_SECRET, FakeLineApi } from '../helpers/fake-line.js';
 import { capturingLogger } from '../helpers/log-capture.js';
+import { redactSecrets } from '../../src/logger.js';
 import { sign, textEvent, userId, webhookBody } from '../helpers/line-webhook.js';
 import { AUTH_TOKEN, PUBLIC_BASE_URL, TwilioCall } from '../helpers/twilio-call.js';
 
@@ -43,5 +44,25 @@ describe('logs', () => {
     for (const secret of [AUTH_TOKEN, CHANNEL_SECRET, CHANNEL_ACCESS_TOKEN, ADMIN, 'guess-guess-guess-guess', '1234 5678 9012', '4821', '9087654321', '+819087654321', user]) {
       expect(log, secret).not.toContain(secret);
     }
+  });
+});
+
+describe('the logger', () => {
+  it('censors fields named authorization, token or secret, without touching what it logs', () => {
+    const { logger: log, lines: out } = capturingLogger();
+    const headers = { authorization: 'Bearer abc-123', accept: 'json' };
+    const fields = { req: { headers }, token: 'tok-456', channel: { Secret: 'sec-789', name: 'line' }, lang: 'en' };
+    log.info(fields, 'configured');
+    const line = JSON.parse(out[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ req: { headers: { authorization: '[redacted]', accept: 'json' } }, token: '[redacted]', channel: { Secret: '[redacted]', name: 'line' }, lang: 'en', msg: 'configured' });
+    expect(out[0]).not.toMatch(/abc-123|tok-456|sec-789/);
+    // The caller's object is left as it was.
+    expect(headers.authorization).toBe('Bearer abc-123');
+    expect(fields.token).toBe('tok-456');
+  });
+
+  it('returns an object without secrets as it is (no copy per line)', () => {
+    const fields = { session: 'ben…27', lang: 'ja', nested: { intent: 'reissue' } };
+    expect(redactSecrets(fields)).toBe(fields);
   });
 });
