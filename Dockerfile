@@ -18,4 +18,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # SIGTERM stops the server gracefully (finishes turns in flight, closes Redis).
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=4", "--v8-pool-size=1", "dist/server.js"]
+CMD ["node", "--max-old-space-size=128", "--v8-pool-size=1", "dist/server.js"]

@@ -56,7 +56,7 @@ export class ThreadedMatcher implements IntentMatcher {
     const worker = startWorker(new URL('./matcher-worker', import.meta.url), {
       workerData: { cacheDir: this.options.cacheDir },
       // The models are typed arrays outside this heap; a runaway heap ends the worker, not the server.
-      resourceLimits: { maxOldGenerationSizeMb: 96 },
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 6 },
     });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
