@@ -1,11 +1,12 @@
-/** buildApp(deps) → the express app: health, web chat, phone, LINE, staff endpoints. It never listens. */
-import express, { type Express, type RequestHandler } from 'express';
+/** buildApp(deps) → the request listener: health, web chat, phone, LINE, staff endpoints. It never listens. */
+import type { RequestListener } from 'node:http';
+import express from 'express';
 import helmet from 'helmet';
 import { adminRouter } from './channels/admin.js';
 import { errorHandler, sendError } from './channels/http-errors.js';
 import { RateLimiter } from './channels/rate-limit.js';
 import type { LineChannel } from './channels/line.js';
-import { CHAT_API_PATH, chatApiHandlers, chatPageRouter } from './channels/web.js';
+import { chatApi, chatPageRouter, isChatApiRequest } from './channels/web.js';
 import { PUBLIC_DIR } from './channels/web-page.js';
 import type { Config } from './config.js';
 import { DialogEngine } from './dialogs/engine.js';
@@ -26,23 +27,8 @@ export interface AppDeps {
   metrics?: Metrics;
 }
 
-/** The chat may be embedded on the town's site: CORS for the listed origins only. */
-function cors(origins: string[]): RequestHandler {
-  const allowed = new Set(origins);
-  return (req, res, next) => {
-    const origin = req.get('origin');
-    if (origin && allowed.has(origin)) {
-      res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
-    }
-    if (req.method === 'OPTIONS') {
-      res.status(origin && allowed.has(origin) ? 204 : 403).end();
-      return;
-    }
-    next();
-  };
-}
-
-export type App = Express & { engine: DialogEngine; reports: ReportLog; line: Pick<LineChannel, 'drain'>; metrics: Metrics };
+/** The server's request listener (`http.createServer(app)`), with the parts the server and tests reach into. */
+export type App = RequestListener & { engine: DialogEngine; reports: ReportLog; line: Pick<LineChannel, 'drain'>; metrics: Metrics };
 
 /** A channel whose secrets are not set: 503 naming them; its SDK is not even loaded. */
 function notConfigured(variables: string): express.Router {
@@ -64,11 +50,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.set('etag', false);
   // Behind the town's reverse proxy the client address comes from X-Forwarded-For.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-
-  // The busiest route first: a chat turn does not walk past every other route on its way.
-  const chatCors = cors(config.webChatOrigins);
-  app.options(CHAT_API_PATH, chatCors);
-  app.post(CHAT_API_PATH, chatCors, ...chatApiHandlers({ engine, rateLimiter, clock, logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -115,5 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.use((_req, res) => sendError(res, 404, 'not_found', 'No such path.'));
   app.use(errorHandler(logger));
-  return Object.assign(app, { engine, reports, line, metrics });
+  // The chat API is answered before Express sees the request (see chatApi); Express serves the rest.
+  const chat = chatApi({ engine, rateLimiter, clock, logger, origins: config.webChatOrigins });
+  const listener: RequestListener = (req, res) => (isChatApiRequest(req) ? chat(req, res) : app(req, res));
+  return Object.assign(listener, { engine, reports, line, metrics });
 }

@@ -1,4 +1,5 @@
 /** The only file that reads the environment and listens. */
+import { createServer } from 'node:http';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { getI18n } from './i18n.js';
@@ -40,12 +41,15 @@ async function main(): Promise<void> {
     onRestart: (reason) => logger.error({ reason }, 'matcher worker died: started another'),
   });
   const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
-  // Express 5 hands a listen error (the port taken, say) to this callback.
-  const server = app.listen(config.port, (error?: Error) => {
-    if (error) {
-      console.error(`Cannot listen on port ${config.port}: ${error.message}`);
-      process.exit(4);
-    }
+  const server = createServer(app);
+  const cannotListen = (error: Error) => {
+    console.error(`Cannot listen on port ${config.port}: ${error.message}`);
+    process.exit(4);
+  };
+  server.once('error', cannotListen);
+  server.listen(config.port, () => {
+    server.off('error', cannotListen);
+    server.on('error', (error) => logger.error({ err: error }, 'server error'));
     logger.info(
       { port: config.port, store: store.kind, model: matcher.fromCache ? 'from cache' : 'trained', readyMs: Math.round(performance.now() - started), publicBaseUrl: config.publicBaseUrl },
       'helpline ready',

@@ -13,27 +13,52 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message } });
 }
 
-/** Body-parser errors and HttpErrors become 4xx JSON; anything else is logged and is a 500. */
+/** What a client is answered for an error: a 4xx that says what to fix, or a 500 that still gives the lost-card line. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string } };
+}
+
+/** Request-body errors by body-parser's `type` (the chat API reads its body itself and uses the same). */
+const BODY_ERRORS: Record<string, [status: number, code: string, message: string]> = {
+  'entity.too.large': [413, 'body_too_large', 'The request body is larger than 16 KiB.'],
+  'entity.parse.failed': [400, 'invalid_json', 'The request body is not valid JSON.'],
+  'encoding.unsupported': [415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.'],
+  'charset.unsupported': [415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.'],
+};
+
+export type BodyErrorType = keyof typeof BODY_ERRORS;
+
+/** The HttpError for a request body that cannot be read. */
+export function bodyError(type: BodyErrorType): HttpError {
+  const [status, code, message] = BODY_ERRORS[type]!;
+  return new HttpError(status, code, message);
+}
+
+const answer = (status: number, code: string, message: string, headers: Record<string, string> = {}): ErrorAnswer => ({ status, headers, body: { error: { code, message } } });
+
+/**
+ * HttpErrors and body-parser's errors become 4xx answers; anything else is logged and is a 500. `path` only: queries and
+ * bodies may hold personal data.
+ */
+export function answerForError(err: unknown, path: string, logger: Logger): ErrorAnswer {
+  if (err instanceof HttpError) {
+    logger.info({ status: err.status, code: err.code, path }, 'request refused');
+    return answer(err.status, err.code, err.message, err.headers);
+  }
+  const type = (err as { type?: string } | undefined)?.type;
+  if (type !== undefined && type in BODY_ERRORS) return answer(...BODY_ERRORS[type]!);
+  const status = (err as { status?: number } | undefined)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return answer(status, 'bad_request', 'The request could not be read.');
+  logger.error({ err }, 'unhandled error');
+  return answer(500, 'internal', `Something went wrong. Lost card: ${PHONES.freeDial.display} (option ${NUMBERS.freeDialOption}), 24 hours.`);
+}
+
+/** The Express app's last handler: every error as JSON (see answerForError). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    if (err instanceof HttpError) {
-      // The path only: queries and bodies may hold personal data.
-      logger.info({ status: err.status, code: err.code, path: req.path }, 'request refused');
-      res.set(err.headers);
-      sendError(res, err.status, err.code, err.message);
-      return;
-    }
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') return sendError(res, 413, 'body_too_large', 'The request body is larger than 16 KiB.');
-    if (type === 'entity.parse.failed') return sendError(res, 400, 'invalid_json', 'The request body is not valid JSON.');
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return sendError(res, 415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.');
-    }
-    const status = (err as { status?: number }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendError(res, status, 'bad_request', 'The request could not be read.');
-    }
-    logger.error({ err }, 'unhandled error');
-    sendError(res, 500, 'internal', `Something went wrong. Lost card: ${PHONES.freeDial.display} (option ${NUMBERS.freeDialOption}), 24 hours.`);
+    const { status, headers, body } = answerForError(err, req.path, logger);
+    res.status(status).set(headers).json(body);
   };
 }

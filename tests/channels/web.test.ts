@@ -71,6 +71,55 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect(typeof res.body.error.message).toBe('string');
   });
 
+  it.each([
+    ['a compressed body', { 'content-encoding': 'gzip' }],
+    ['a charset other than UTF-8', { 'content-type': 'application/json; charset=utf-16' }],
+  ])('refuses %s with 415', async (_name, headers) => {
+    server = await startTestServer();
+    const res = await server.chat({ text: 'hello' }, headers);
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('unsupported_encoding');
+  });
+
+  it('refuses a streamed body over 16 KiB with 413 and closes that connection, then serves the next request', async () => {
+    server = await startTestServer();
+    const chunk = new TextEncoder().encode(`{"text":"${'x'.repeat(4096)}`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 6; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    // No Content-Length: the limit is found while reading.
+    const res = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect((await res.json()).error.code).toBe('body_too_large');
+    expect((await server.chat({ text: 'hello' })).status).toBe(200);
+  });
+
+  it('takes the same route with a query string or a trailing slash; other methods get the JSON 404', async () => {
+    server = await startTestServer();
+    for (const path of ['/api/chat?from=town-site', '/api/chat/']) {
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify({ text: 'hello', lang: 'en' }) });
+      expect(res.status, path).toBe(200);
+      expect((await res.json()).lang).toBe('en');
+    }
+    const get = await fetch(`${server.url}/api/chat`);
+    expect(get.status).toBe(404);
+    expect((await get.json()).error.code).toBe('not_found');
+  });
+
+  it('counts the address the town\'s proxy forwards, not the proxy\'s own', async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    const from = (address: string) => server.chat({ text: 'hello' }, { 'x-forwarded-for': address });
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('203.0.113.7')).status).toBe(429);
+    // Another resident behind the same proxy is not limited by the first one's messages.
+    expect((await from('198.51.100.20')).status).toBe(200);
+  });
+
   it('answers an unknown postback with the menu', async () => {
     server = await startTestServer();
     const { status, body } = await server.chat({ postback: 'intent:nonexistent' });

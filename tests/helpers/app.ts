@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -25,7 +26,7 @@ export async function startTestServer(options: { env?: Record<string, string>; s
   const store = options.store ?? new MemoryStore(clock);
   const config = loadConfig({ REPORT_SPOOL_PATH: '', ...options.env });
   const app = await buildApp({ config: { ...config, spoolPath: '' }, store, matcher: testMatcher(), clock, logger: options.logger ?? silentLogger });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createServer(app).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
