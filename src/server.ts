@@ -78,7 +78,10 @@ async function main(): Promise<void> {
         process.exit(0);
       })();
     });
+    // A connection whose turn was in flight becomes idle (keep-alive) once answered: closed
+    // then, rather than after the keep-alive timeout.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
