@@ -154,6 +154,6 @@ export function chatApi(deps: ChatApiDeps): (req: IncomingMessage, res: ServerRe
         // A body too large is not read to its end: the connection closes after the answer.
         sendJson(res, status, body, { ...cors, ...headers, ...(status === 413 ? { Connection: 'close' } : {}) });
       },
-    );
+    ).catch((error: unknown) => deps.logger.error({ err: error }, 'chat answer not sent'));
   };
 }
