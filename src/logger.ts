@@ -1,5 +1,5 @@
 /** Structured logs (pino). Every string that may hold personal numbers passes maskText first. */
-import { destination as pinoDestination, pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
+import { destination as pinoDestination, pino, stdSerializers, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 
 export type Logger = PinoLogger;
 
@@ -7,8 +7,9 @@ const SECRET_KEYS = new Set(['authorization', 'token', 'secret']);
 const CENSOR = '[redacted]';
 const REDACT_DEPTH = 3;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+/** Objects whose fields are looked into: not arrays, and not errors (the `err` serializer redacts those). */
+const hasFields = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Error) && !ArrayBuffer.isView(value);
 
 /**
  * A logged object with every field named authorization, token or secret (at any of its first
@@ -21,7 +22,7 @@ export function redactSecrets(object: Record<string, unknown>, depth = 1): Recor
     const value = object[key];
     let replaced = value;
     if (SECRET_KEYS.has(key.toLowerCase())) replaced = CENSOR;
-    else if (depth < REDACT_DEPTH && isPlainObject(value)) replaced = redactSecrets(value, depth + 1);
+    else if (depth < REDACT_DEPTH && hasFields(value)) replaced = redactSecrets(value, depth + 1);
     if (replaced !== value) {
       copy ??= { ...object };
       copy[key] = replaced;
@@ -32,7 +33,18 @@ export function redactSecrets(object: Record<string, unknown>, depth = 1): Recor
 
 /** The options of every logger of the server (tests build their capturing loggers with them too). */
 export function loggerOptions(level: string): LoggerOptions {
-  return { level, base: undefined, formatters: { log: redactSecrets } };
+  return {
+    level,
+    base: undefined,
+    formatters: { log: redactSecrets },
+    // An error's own fields (a client error may carry a token) are redacted once it is serialized.
+    serializers: {
+      err: (error: Error) => {
+        const serialized: unknown = stdSerializers.err(error);
+        return hasFields(serialized) ? redactSecrets(serialized) : serialized;
+      },
+    },
+  };
 }
 
 /**

@@ -61,6 +61,20 @@ describe('the logger', () => {
     expect(fields.token).toBe('tok-456');
   });
 
+  it('censors them on errors and class instances too, keeping the error readable', () => {
+    const { logger: log, lines: out } = capturingLogger();
+    class Settings {
+      constructor(readonly token: string, readonly region: string) {}
+    }
+    log.error({ err: Object.assign(new Error('LINE API refused'), { token: 'tok-1' }), settings: new Settings('tok-2', 'jp') }, 'push failed');
+    log.error(Object.assign(new Error('store down'), { secret: 'sec-3' }));
+    const [first, second] = out.map((line) => JSON.parse(line) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any -- log lines
+    expect(first!.err).toMatchObject({ type: 'Error', message: 'LINE API refused', token: '[redacted]' });
+    expect(first!.settings).toEqual({ token: '[redacted]', region: 'jp' });
+    expect(second!.err).toMatchObject({ message: 'store down', secret: '[redacted]' });
+    expect(out.join('\n')).not.toMatch(/tok-1|tok-2|sec-3/);
+  });
+
   it('returns an object without secrets as it is (no copy per line)', () => {
     const fields = { session: 'ben…27', lang: 'ja', nested: { intent: 'reissue' } };
     expect(redactSecrets(fields)).toBe(fields);
