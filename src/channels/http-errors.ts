@@ -48,7 +48,7 @@ export function answerForError(err: unknown, path: string, logger: Logger): Erro
     return answer(err.status, err.code, err.message, err.headers);
   }
   const type = (err as { type?: string } | undefined)?.type;
-  if (type !== undefined && type in BODY_ERRORS) return answer(...BODY_ERRORS[type]!);
+  if (type !== undefined && Object.hasOwn(BODY_ERRORS, type)) return answer(...BODY_ERRORS[type]!);
   const status = (err as { status?: number } | undefined)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return answer(status, 'bad_request', 'The request could not be read.');
   logger.error({ err }, 'unhandled error');

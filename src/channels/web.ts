@@ -57,12 +57,16 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** Client addresses come from X-Forwarded-For only through the town's reverse proxy (a private or local address). */
 const trustedProxy = proxyaddr.compile(['loopback', 'linklocal', 'uniquelocal']);
 
-/** POST and OPTIONS on /api/chat (a query string or a trailing slash allowed, as Express would). */
+/**
+ * POST and OPTIONS on /api/chat, as Express would route them: a query string, a trailing slash,
+ * any letter case, and an absolute URL as a proxy may send it.
+ */
 export function isChatApiRequest(req: IncomingMessage): boolean {
   if (req.method !== 'POST' && req.method !== 'OPTIONS') return false;
-  const url = req.url ?? '';
+  let url = req.url ?? '';
+  if (!url.startsWith('/')) url = URL.canParse(url) ? new URL(url).pathname : '';
   const end = url.indexOf('?');
-  const path = end < 0 ? url : url.slice(0, end);
+  const path = (end < 0 ? url : url.slice(0, end)).toLowerCase();
   return path === CHAT_API_PATH || path === `${CHAT_API_PATH}/`;
 }
 
@@ -89,7 +93,8 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
     req.once('error', () => reject(new HttpError(400, 'request_aborted', 'The request body did not arrive whole.')));
     req.once('end', () => {
       if (size > MAX_BODY_BYTES) return;
-      const text = Buffer.concat(chunks, size).toString('utf8');
+      // A leading byte-order mark is allowed, as body-parser allowed it.
+      const text = Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');
       try {
         resolve(text.trim() === '' ? {} : JSON.parse(text));
       } catch {
@@ -154,6 +159,9 @@ export function chatApi(deps: ChatApiDeps): (req: IncomingMessage, res: ServerRe
         // A body too large is not read to its end: the connection closes after the answer.
         sendJson(res, status, body, { ...cors, ...headers, ...(status === 413 ? { Connection: 'close' } : {}) });
       },
-    ).catch((error: unknown) => deps.logger.error({ err: error }, 'chat answer not sent'));
+    ).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'chat answer not sent');
+      res.destroy();
+    });
   };
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from '../../src/i18n.js';
 import { LANGS } from '../../src/knowledge/languages.js';
@@ -98,9 +99,9 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect((await server.chat({ text: 'hello' })).status).toBe(200);
   });
 
-  it('takes the same route with a query string or a trailing slash; other methods get the JSON 404', async () => {
+  it('takes the same route with a query string, a trailing slash or capitals; other methods get the JSON 404', async () => {
     server = await startTestServer();
-    for (const path of ['/api/chat?from=town-site', '/api/chat/']) {
+    for (const path of ['/api/chat?from=town-site', '/api/chat/', '/API/Chat']) {
       const res = await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify({ text: 'hello', lang: 'en' }) });
       expect(res.status, path).toBe(200);
       expect((await res.json()).lang).toBe('en');
@@ -108,6 +109,22 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     const get = await fetch(`${server.url}/api/chat`);
     expect(get.status).toBe(404);
     expect((await get.json()).error.code).toBe('not_found');
+  });
+
+  it('accepts an absolute URL as the request target, and a body that starts with a byte-order mark', async () => {
+    server = await startTestServer();
+    const { port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: `http://127.0.0.1:${port}/api/chat`, headers: { 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.once('error', reject);
+      req.end(`\uFEFF${JSON.stringify({ text: 'hello', lang: 'en' })}`);
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).lang).toBe('en');
   });
 
   it('counts the address the town\'s proxy forwards, not the proxy\'s own', async () => {
