@@ -1,5 +1,5 @@
 /** The only file that reads the environment and listens. */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { getI18n } from './i18n.js';
@@ -41,7 +41,20 @@ async function main(): Promise<void> {
     onRestart: (reason) => logger.error({ reason }, 'matcher worker died: started another'),
   });
   const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
-  const server = createServer(app);
+  // Responses still to be written when a shutdown begins are told to close their connection.
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+  function forget(this: ServerResponse) {
+    inFlight.delete(this);
+  }
+  const server = createServer((req, res) => {
+    if (stopping) res.shouldKeepAlive = false;
+    else {
+      inFlight.add(res);
+      res.on('close', forget);
+    }
+    app(req, res);
+  });
   const cannotListen = (error: Error) => {
     console.error(`Cannot listen on port ${config.port}: ${error.message}`);
     process.exit(4);
@@ -57,10 +70,11 @@ async function main(): Promise<void> {
   });
   const flushTimer = setInterval(() => void app.reports.flush(), 30_000).unref();
 
-  let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Each turn in flight is answered, then its connection closes (a proxy sends no more on it).
+    for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
     logger.info({ signal }, 'shutting down: no new connections, finishing turns in flight');
     clearInterval(flushTimer);
     setTimeout(() => {
@@ -78,10 +92,7 @@ async function main(): Promise<void> {
         process.exit(0);
       })();
     });
-    // A connection whose turn was in flight becomes idle (keep-alive) once answered: closed
-    // then, rather than after the keep-alive timeout.
     server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 50).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
