@@ -14,6 +14,7 @@ import type { Clock } from './knowledge/calendar.js';
 import type { IntentMatcher } from './knowledge/matcher.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { CountedStore } from './store/counted.js';
 import type { Store } from './store/store.js';
 import { ReportLog } from './suspension/reports.js';
 
@@ -38,9 +39,11 @@ function notConfigured(variables: string): express.Router {
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config, store, matcher, clock, logger } = deps;
-  const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
+  const { config, matcher, clock, logger } = deps;
   const metrics = deps.metrics ?? new Metrics();
+  // Every part below uses the store through this: each failed operation is counted in /metrics.
+  const store = new CountedStore(deps.store, (operation) => metrics.storeError(operation));
+  const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
   const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays, observer: metrics });
   const rateLimiter = new RateLimiter(store, config.rateLimitPerMinute, clock, logger);
 

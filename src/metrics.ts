@@ -4,7 +4,6 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 /** What the dialog engine reports after each turn; the engine knows nothing of Prometheus. */
 export interface TurnObserver {
   turn(info: { channel: string; lang: string; intent?: string | undefined; fallback: boolean; report: boolean; seconds: number }): void;
-  storeError(operation: string): void;
   /** The matcher failed on a question (its worker died twice on it). */
   matcherError(): void;
 }
@@ -35,6 +34,7 @@ export class Metrics implements TurnObserver {
     this.latency.observe({ channel }, seconds);
   }
 
+  /** A store operation failed (counted for every part of the helpline by CountedStore). */
   storeError(operation: string): void {
     this.storeErrors.inc({ operation });
   }

@@ -74,7 +74,6 @@ export class DialogEngine {
     const startedAt = performance.now();
     const storeFailed = (error: unknown, what: string) => {
       degraded = true;
-      this.deps.observer?.storeError(what);
       logger.error({ err: error, channel: event.channel }, `store unavailable: ${what}`);
     };
 

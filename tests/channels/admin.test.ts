@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/channels/admin.js';
+import { CountedStore } from '../../src/store/counted.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import type { SaveOnRelease } from '../../src/store/store.js';
+import { FlakyStore } from '../helpers/failing-store.js';
 import { startTestServer, type TestServer } from '../helpers/app.js';
 
 const TOKEN = 'staff-token-0123456789';
@@ -75,6 +79,40 @@ describe('metrics and security headers', () => {
     expect(text).toContain('helpline_fallbacks_total{channel="web",lang="en"} 1');
     expect(text).toContain('helpline_suspension_reports_total{channel="web",lang="en"} 1');
     expect(text).toMatch(/helpline_turn_duration_seconds_count\{channel="web"\} 2/);
+  });
+
+  it('counts the store failures of every part, not an error of the caller, and still gives the suspension line', async () => {
+    const store = new FlakyStore();
+    server = await startTestServer({ store, env: { RATE_LIMIT_PER_MINUTE: '30' } });
+    const lost = await server.chat({ text: 'I lost my card', lang: 'en' });
+    expect(lost.status).toBe(200);
+    expect(JSON.stringify(lost.body)).toContain('0120-95-0178');
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    // The rate limit, the session lock and the report log each met the outage.
+    for (const operation of ['hit', 'lock', 'report']) {
+      expect(text, operation).toMatch(new RegExp(`helpline_store_errors_total\\{operation="${operation}"\\} [1-9]`));
+    }
+  });
+
+  it('does not count an error thrown inside a lock as a store failure', async () => {
+    const failures: string[] = [];
+    const store = new CountedStore(new MemoryStore(), (operation) => failures.push(operation));
+    await expect(store.withLock('k', async () => Promise.reject(new Error('the caller failed')))).rejects.toThrow('the caller failed');
+    expect(failures).toEqual([]);
+    const flaky = new FlakyStore();
+    const counted = new CountedStore(flaky, (operation) => failures.push(operation));
+    await expect(counted.withLock('k', async () => 'never')).rejects.toThrow('ECONNREFUSED');
+    // A session save that fails behind the reply is counted too.
+    class SaveFails extends MemoryStore {
+      override withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>): Promise<T> {
+        return super.withLock<T, V>(key, (value) => fn(value, () => Promise.reject(new Error('save failed'))));
+      }
+    }
+    const saving = new CountedStore(new SaveFails(), (operation) => failures.push(operation));
+    await saving.withLock<void, number>('k', async (_value, save) => {
+      await save(1, 60).catch(() => undefined);
+    });
+    expect(failures).toEqual(['lock', 'save']);
   });
 
   it('sends security headers with the pages', async () => {
