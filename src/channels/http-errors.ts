@@ -47,7 +47,8 @@ export function answerForError(err: unknown, path: string, logger: Logger): Erro
     logger.info({ status: err.status, code: err.code, path }, 'request refused');
     return answer(err.status, err.code, err.message, err.headers);
   }
-  const type = (err as { type?: string } | undefined)?.type;
+  const { type, limit } = (err ?? {}) as { type?: string; limit?: number };
+  if (type === 'entity.too.large' && typeof limit === 'number') return answer(413, 'body_too_large', `The request body is larger than ${Math.round(limit / 1024)} KiB.`);
   if (type !== undefined && Object.hasOwn(BODY_ERRORS, type)) return answer(...BODY_ERRORS[type]!);
   const status = (err as { status?: number } | undefined)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return answer(status, 'bad_request', 'The request could not be read.');

@@ -151,7 +151,8 @@ export function lineChannel(deps: LineDeps): LineChannel {
     try {
       const parsed = JSON.parse(body.toString('utf8')) as { events?: unknown };
       if (!Array.isArray(parsed.events)) throw new Error('no events array');
-      events = parsed.events as LineEvent[];
+      // An entry that is not an event object is skipped; the others are still answered.
+      events = (parsed.events as unknown[]).filter((event): event is LineEvent => typeof event === 'object' && event !== null && !Array.isArray(event));
     } catch {
       next(new HttpError(400, 'invalid_json', 'The body is not a LINE webhook JSON object with an events array.'));
       return;

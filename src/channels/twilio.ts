@@ -165,7 +165,9 @@ export function twilioRouter(deps: TwilioDeps): Router {
   // Past the signature check, a failure must still leave the caller with valid TwiML, an
   // apology and the suspension number; bad requests keep their 4xx.
   const twimlErrors: ErrorRequestHandler = (err, req, res, next) => {
-    if (err instanceof HttpError || res.headersSent) return next(err);
+    // A body that could not be read (too large, too many fields) was never signed off: a 4xx.
+    const unreadable = typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500;
+    if (err instanceof HttpError || unreadable || res.headersSent) return next(err);
     logger.error({ err }, 'phone turn failed');
     const lang = String(req.query['lang'] ?? '');
     sendTwiml(res, renderErrorTwiml(isLang(lang) ? (lang as Lang) : 'ja'));

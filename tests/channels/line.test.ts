@@ -96,6 +96,21 @@ describe('LINE webhook', () => {
     expect(line.requests).toEqual([]);
   });
 
+  it('skips an entry that is not an event and still answers the others', async () => {
+    const event = textEvent(userId(5), 'hello');
+    const body = JSON.stringify({ destination: 'U0', events: [null, 7, [], event] });
+    expect((await post(body)).status).toBe(200);
+    expect(replies().map((r) => r.replyToken)).toEqual([event.replyToken]);
+  });
+
+  it('refuses a body over 1 MiB with 413, naming that limit', async () => {
+    const body = webhookBody([textEvent(userId(6), 'x'.repeat(1024 * 1024))]);
+    const res = await post(body);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: 'body_too_large', message: 'The request body is larger than 1024 KiB.' } });
+    expect(line.requests).toEqual([]);
+  });
+
   it('turns postbacks into choices', async () => {
     await post(webhookBody([lineEvent(userId(4), 'postback', { postback: { data: 'intent:konbini_hours' } })]));
     expect(texts(replies()[0]!.messages)[0]).toBe(render('ja', 'chat', { key: 'faq:konbini_hours.chat' }));

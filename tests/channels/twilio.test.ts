@@ -218,6 +218,18 @@ describe('phone requests that must be refused', () => {
     expect((await call.post(`${PUBLIC_BASE_URL}/twilio/voice`, params)).status).toBe(200);
   });
 
+  it('refuses a body it cannot read (over 16 KiB, too many fields) with a 4xx, not with TwiML', async () => {
+    server = await start();
+    const call = new TwilioCall(server);
+    const large = await call.post(`${PUBLIC_BASE_URL}/twilio/voice`, { CallSid: call.callSid, SpeechResult: 'あ'.repeat(6000) }, { signature: 'bm90IGEgc2lnbmF0dXJl' });
+    expect(large.status).toBe(413);
+    expect((await large.json()).error.message).toContain('16 KiB');
+    const fields = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`F${i}`, 'x']));
+    const many = await call.post(`${PUBLIC_BASE_URL}/twilio/voice`, { CallSid: call.callSid, ...fields }, { signature: 'bm90IGEgc2lnbmF0dXJl' });
+    expect(many.status).toBe(413);
+    expect(many.headers.get('content-type')).toContain('application/json');
+  });
+
   it('answers 400 when CallSid is missing', async () => {
     server = await start();
     const res = await new TwilioCall(server).post(`${PUBLIC_BASE_URL}/twilio/voice`, { From: '+819012345678' });

@@ -68,7 +68,8 @@ afterAll(async () => {
   await line.stop();
 });
 
-type Attempt = () => Promise<Response>;
+/** A request sent, and whether it carried no valid signature (then it must be refused). */
+type Attempt = () => Promise<{ res: Response; unsigned?: boolean }>;
 
 const chatAttempt: Attempt = () => {
   const method = r.pick(['POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'OPTIONS']);
@@ -77,25 +78,28 @@ const chatAttempt: Attempt = () => {
     method,
     headers: { 'content-type': r.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/json; charset=utf-16']) },
     ...(withBody ? { body: randomBody() } : {}),
-  });
+  }).then((res) => ({ res }));
 };
 
-function twilioAttempt(): Promise<Response> {
+async function twilioAttempt(): Promise<{ res: Response; unsigned: boolean }> {
   const path = r.pick(['/twilio/voice', '/twilio/voice/step?s=1', '/twilio/voice/dial?s=2', '/twilio/status', `/twilio/voice?lang=${encodeURIComponent(randomAscii(5))}`]);
   const params: Record<string, string> = Object.fromEntries(Array.from({ length: r.int(6) }, () => [r.pick(['CallSid', 'Digits', 'SpeechResult', 'Confidence', 'DialCallStatus', 'CallStatus', 'From', randomString(6)]), r.next() < 0.3 ? `CA${'f'.repeat(32)}` : randomString(20)]));
   const signed = r.next() < 0.5;
   const signature = signed ? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params) : randomAscii(30);
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() });
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() });
+  return { res, unsigned: !signed };
 }
 
-function lineAttempt(): Promise<Response> {
+async function lineAttempt(): Promise<{ res: Response; unsigned: boolean }> {
   const body = r.next() < 0.5 ? JSON.stringify({ destination: 'U0', events: Array.from({ length: r.int(4) }, () => randomValue()) }) : randomBody();
-  const signature = r.next() < 0.6 ? sign(body) : randomAscii(44);
-  return fetch(`${server.url}/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signature }, body });
+  const signed = r.next() < 0.6;
+  const signature = signed ? sign(body) : randomAscii(44);
+  const res = await fetch(`${server.url}/line/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signature }, body });
+  return { res, unsigned: !signed };
 }
 
 const otherAttempt: Attempt = () =>
-  fetch(`${server.url}${r.pick(['/api/admin/reports', '/api/admin/unanswered.csv', '/admin', '/metrics', '/readyz', `/${encodeURIComponent(randomAscii(10))}`, '/static/../../package.json'])}`, { headers: { authorization: `Bearer ${randomAscii(30)}` } });
+  fetch(`${server.url}${r.pick(['/api/admin/reports', '/api/admin/unanswered.csv', '/admin', '/metrics', '/readyz', `/${encodeURIComponent(randomAscii(10))}`, '/static/../../package.json'])}`, { headers: { authorization: `Bearer ${randomAscii(30)}` } }).then((res) => ({ res }));
 
 describe('fuzzing every channel', () => {
   it.each([
@@ -103,18 +107,21 @@ describe('fuzzing every channel', () => {
     ['phone', 800, twilioAttempt],
     ['LINE', 800, lineAttempt],
     ['other paths', 300, otherAttempt],
-  ] as const)('%s: no 5xx over %i requests', async (_name, count, attempt) => {
+  ] as const)('%s: no 5xx over %i requests, and nothing unsigned accepted', async (_name, count, attempt) => {
     const statuses = new Map<number, number>();
+    let unsignedAccepted = 0;
     for (let i = 0; i < count; i += 20) {
       const batch = await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => attempt()));
-      for (const res of batch) {
+      for (const { res, unsigned } of batch) {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (unsigned && res.status < 400) unsignedAccepted++;
         await res.arrayBuffer();
       }
     }
     await server.app.line.drain();
     const errors = [...statuses].filter(([status]) => status >= 500);
     expect(errors, JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
+    expect(unsignedAccepted).toBe(0);
   });
 
   it('still serves residents afterwards', async () => {
