@@ -2,6 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
 import { DAILY_TURNS, type TurnTally } from '../dialogs/turn-tally.js';
+import { tokyoTime } from '../knowledge/calendar.js';
 import type { Store } from '../store/store.js';
 import type { ReportLog } from '../suspension/reports.js';
 import { HttpError } from './http-errors.js';
@@ -38,6 +39,16 @@ export function toCsv(rows: (string | number)[][]): string {
 }
 
 const DAYS_SHOWN = 30;
+const CSV_MAX_REPORTS = 10_000;
+/** Column names of the exports, in Japanese like the page (the values stay as the APIs give them). */
+const REPORT_COLUMNS = ['受付番号', '受付日時', '窓口', '言語', '到達した手順', '折り返し電話番号'];
+const UNANSWERED_COLUMNS = ['言語', '質問', '件数'];
+
+/** "2026-12-02 10:00" in Tokyo time, for the people who read the export. */
+function tokyoDateTime(iso: string): string {
+  const t = tokyoTime(new Date(iso));
+  return `${t.isoDate} ${String(Math.floor(t.minutes / 60)).padStart(2, '0')}:${String(t.minutes % 60).padStart(2, '0')}`;
+}
 
 export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store; clock: () => Date; tally: TurnTally }): Router {
   const router = express.Router();
@@ -75,11 +86,15 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
       await deps.tally.flush();
       const turns = await deps.store.counters(DAILY_TURNS);
       const reports = await deps.reports.list(1000);
+      // Days are the town's days (Tokyo time), as the staff read them.
       const perDay = new Map<string, number>();
-      for (const r of reports) perDay.set(r.createdAt.slice(0, 10), (perDay.get(r.createdAt.slice(0, 10)) ?? 0) + 1);
+      for (const r of reports) {
+        const day = tokyoTime(new Date(r.createdAt)).isoDate;
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      }
       const today = deps.clock();
       const days = Array.from({ length: DAYS_SHOWN }, (_, i) => {
-        const date = new Date(today.getTime() - (DAYS_SHOWN - 1 - i) * 86_400_000).toISOString().slice(0, 10);
+        const date = tokyoTime(new Date(today.getTime() - (DAYS_SHOWN - 1 - i) * 86_400_000)).isoDate;
         return { date, turns: turns[date] ?? 0, reports: perDay.get(date) ?? 0 };
       });
       res.json({ days });
@@ -89,9 +104,11 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
   });
   api.get('/reports.csv', async (req, res, next) => {
     try {
-      const reports = await deps.reports.list(limitOf(req.query['limit']));
-      const rows = reports.map((r) => [r.reportId, r.createdAt, r.channel, r.lang, r.steps.map((s) => s.step).join(' '), r.callback && !r.callback.expired ? r.callback.phone : '']);
-      res.type('text/csv; charset=utf-8').attachment('reports.csv').send(toCsv([['reference', 'created_at', 'channel', 'language', 'steps', 'callback_phone'], ...rows]));
+      // The export holds every report kept, up to CSV_MAX_REPORTS, unless a smaller limit is asked.
+      const limit = Math.min(CSV_MAX_REPORTS, Math.max(1, Number(req.query['limit']) || CSV_MAX_REPORTS));
+      const reports = await deps.reports.list(limit);
+      const rows = reports.map((r) => [r.reportId, tokyoDateTime(r.createdAt), r.channel, r.lang, r.steps.map((s) => s.step).join(' '), r.callback && !r.callback.expired ? r.callback.phone : '']);
+      res.type('text/csv; charset=utf-8').attachment('reports.csv').send(toCsv([REPORT_COLUMNS, ...rows]));
     } catch (error) {
       next(error);
     }
@@ -99,7 +116,7 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
   api.get('/unanswered.csv', async (_req, res, next) => {
     try {
       const rows = (await unanswered()).map((q) => [q.lang, q.question, q.count]);
-      res.type('text/csv; charset=utf-8').attachment('unanswered.csv').send(toCsv([['language', 'question', 'count'], ...rows]));
+      res.type('text/csv; charset=utf-8').attachment('unanswered.csv').send(toCsv([UNANSWERED_COLUMNS, ...rows]));
     } catch (error) {
       next(error);
     }

@@ -3,11 +3,11 @@
  * a second (and when asked: at shutdown, before the staff page reads): one store write a
  * second rather than one a turn. A crash loses at most a second of counts.
  */
-import type { Clock } from '../knowledge/calendar.js';
+import { tokyoTime, type Clock } from '../knowledge/calendar.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
-/** The store's counter table: day (YYYY-MM-DD, UTC) → turns. */
+/** The store's counter table: day (YYYY-MM-DD, the town's day, in Tokyo time) → turns. */
 export const DAILY_TURNS = 'daily-turns';
 
 export class TurnTally {
@@ -19,7 +19,7 @@ export class TurnTally {
   }
 
   count(at: Date): void {
-    const day = at.toISOString().slice(0, 10);
+    const day = tokyoTime(at).isoDate;
     this.pending.set(day, (this.pending.get(day) ?? 0) + 1);
     if (this.clock().getTime() - this.lastFlush >= this.everyMs) void this.flush();
   }

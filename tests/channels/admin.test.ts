@@ -52,9 +52,20 @@ describe('staff endpoints', () => {
     const csv = await get('/api/admin/reports.csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('reference,created_at,channel,language,steps,callback_phone');
+    expect(lines[0]).toBe('受付番号,受付日時,窓口,言語,到達した手順,折り返し電話番号');
     expect(lines).toHaveLength(3);
-    expect(await (await get('/api/admin/unanswered.csv')).text()).toContain('en,which day is burnable garbage collected?,2');
+    expect(lines[1]).toMatch(new RegExp(`^${second.body.reportId},2026-12-02 10:01,web,ja,`));
+    const unansweredCsv = (await (await get('/api/admin/unanswered.csv')).text()).replace(/^\ufeff/, '').split('\r\n');
+    expect(unansweredCsv.slice(0, 2)).toEqual(['言語,質問,件数', 'en,which day is burnable garbage collected?,2']);
+  });
+
+  it('counts a day as the town day: a report at 08:00 in Tokyo (23:00 the day before in UTC) is on that morning', async () => {
+    server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } });
+    server.clock.set('2026-12-03T08:00:00+09:00');
+    await server.chat({ text: 'I lost my card' });
+    const { days } = await (await get('/api/admin/daily')).json();
+    expect(days.at(-1)).toEqual({ date: '2026-12-03', turns: 1, reports: 1 });
+    expect(days.at(-2)).toEqual({ date: '2026-12-02', turns: 0, reports: 0 });
   });
 
   it('answers 503 when ADMIN_TOKEN is not set', async () => {
