@@ -73,7 +73,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Security headers for the pages (the APIs answer JSON, TwiML or nothing a browser renders);
   // scripts and styles come only from this origin.
   const pageHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } });
-  app.use((req, res, next) => (req.method === 'GET' && !req.path.startsWith('/api/') ? pageHeaders(req, res, next) : next()));
+  // The chat page may also be framed by the town's site (WEB_CHAT_ORIGINS); the staff page never.
+  const chatPageHeaders =
+    config.webChatOrigins.length === 0
+      ? pageHeaders
+      : helmet({
+          contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'frame-ancestors': ["'self'", ...config.webChatOrigins] } },
+          // X-Frame-Options cannot name another origin; browsers follow frame-ancestors instead.
+          xFrameOptions: false,
+        });
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/')) return next();
+    return (req.path === '/' ? chatPageHeaders : pageHeaders)(req, res, next);
+  });
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
   app.use(chatPageRouter());
   // The platform SDKs load only for the channels that are configured (faster start, less memory).

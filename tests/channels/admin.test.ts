@@ -133,6 +133,21 @@ describe('metrics and security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('lets WEB_CHAT_ORIGINS frame the chat page, and nobody else frame any page', async () => {
+    server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN } });
+    const closed = await fetch(`${server.url}/`);
+    expect(closed.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(closed.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    await server.close();
+    server = await startTestServer({ env: { ADMIN_TOKEN: TOKEN, WEB_CHAT_ORIGINS: 'https://www.town.kagamino.lg.jp' } });
+    const chat = await fetch(`${server.url}/`);
+    expect(chat.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://www.town.kagamino.lg.jp");
+    expect(chat.headers.get('x-frame-options')).toBeNull();
+    const staff = await fetch(`${server.url}/admin`);
+    expect(staff.headers.get('content-security-policy')).toContain("frame-ancestors 'self';");
+    expect(staff.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
   it('allows cross-origin chat only from WEB_CHAT_ORIGINS', async () => {
     server = await startTestServer({ env: { WEB_CHAT_ORIGINS: 'https://www.town.kagamino.lg.jp' } });
     const preflight = (origin: string) => fetch(`${server.url}/api/chat`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
