@@ -132,6 +132,7 @@ export class RedisStore implements Store {
   async appendReportEvent(event: ReportEvent): Promise<void> {
     // A stream: append-only and kept by Redis persistence (AOF/RDB), unlike TTL'd keys.
     await this.client.xAdd(REPORT_STREAM, '*', {
+      ...(event.id ? { id: event.id } : {}),
       reportId: event.reportId,
       type: event.type,
       at: event.at,
@@ -142,6 +143,7 @@ export class RedisStore implements Store {
   async reportEvents(limit: number): Promise<ReportEvent[]> {
     const entries = await this.client.xRevRange(REPORT_STREAM, '+', '-', { COUNT: limit });
     return entries.map(({ message }) => ({
+      ...(message['id'] ? { id: String(message['id']) } : {}),
       reportId: String(message['reportId']),
       type: message['type'] === 'created' ? 'created' : 'step',
       at: String(message['at']),

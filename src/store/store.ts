@@ -4,6 +4,8 @@
  */
 
 export interface ReportEvent {
+  /** Unique per event: an event written twice (replayed from a spool) is read once. */
+  id?: string;
   /** Report reference, e.g. KM-20260101-4F7Q. */
   reportId: string;
   type: 'created' | 'step';

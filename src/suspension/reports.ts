@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { ReportEvent, Store } from '../store/store.js';
 import { maskPhone } from './mask.js';
@@ -58,11 +58,11 @@ export class ReportLog {
   }
 
   create(reportId: string, meta: { channel: string; lang: string }, now: Date): Promise<void> {
-    return this.append({ reportId, type: 'created', at: now.toISOString(), data: meta });
+    return this.append({ id: randomUUID(), reportId, type: 'created', at: now.toISOString(), data: meta });
   }
 
   step(reportId: string, step: ReportStep, now: Date, data: Record<string, string> = {}): Promise<void> {
-    return this.append({ reportId, type: 'step', at: now.toISOString(), data: { step, ...data } });
+    return this.append({ id: randomUUID(), reportId, type: 'step', at: now.toISOString(), data: { step, ...data } });
   }
 
   /** The phone number is the only personal data kept: under its own key, with a TTL. */
@@ -134,8 +134,14 @@ export class ReportLog {
   async list(limit = 100): Promise<Report[]> {
     const events = await this.store.reportEvents(limit * 10);
     const reports = new Map<string, Report>();
-    // Events arrive newest first; fold them oldest first.
+    // Events arrive newest first; fold them oldest first. An event written twice (replayed from
+    // the spool after a crash, or by two processes sharing one spool file) counts once.
+    const seen = new Set<string>();
     for (const event of [...events].reverse()) {
+      if (event.id) {
+        if (seen.has(event.id)) continue;
+        seen.add(event.id);
+      }
       let report = reports.get(event.reportId);
       if (!report) {
         report = { reportId: event.reportId, channel: '', lang: '', createdAt: event.at, steps: [] };

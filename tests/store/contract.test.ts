@@ -100,10 +100,12 @@ function contract(name: string, make: () => { store: Store; expire?: (seconds: n
     it('appends report events and lists them newest first', async () => {
       const id = `${p}-R`;
       await store.appendReportEvent({ reportId: id, type: 'created', at: '2027-01-01T00:00:00.000Z', data: { channel: 'web', lang: 'ja' } });
-      await store.appendReportEvent({ reportId: id, type: 'step', at: '2027-01-01T00:00:01.000Z', data: { step: 'number_given' } });
+      await store.appendReportEvent({ id: `${p}-E2`, reportId: id, type: 'step', at: '2027-01-01T00:00:01.000Z', data: { step: 'number_given' } });
       const events = (await store.reportEvents(1000)).filter((e) => e.reportId === id);
       expect(events.map((e) => e.type)).toEqual(['step', 'created']);
       expect(events[1]!.data).toEqual({ channel: 'web', lang: 'ja' });
+      // The event id comes back as it was given, and only where it was given.
+      expect(events.map((e) => e.id)).toEqual([`${p}-E2`, undefined]);
     });
 
     it('answers ping', async () => {

@@ -164,4 +164,27 @@ describe('the report spool on disk', () => {
     expect(report).toMatchObject({ reportId: 'KM-270101-AAAA', channel: 'phone', lang: 'es' });
     expect(report!.steps.map((s) => s.step)).toEqual(['number_given', 'transfer_started']);
   });
+
+  it('lists a report once when its spooled events are written twice (two processes on one spool file)', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ReportLog } = await import('../../src/suspension/reports.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    const spoolPath = join(mkdtempSync(join(tmpdir(), 'kmh-spool-')), 'reports.jsonl');
+    const store = new FlakyStore();
+    const now = new Date(NEW_YEAR_3AM);
+    const during = new ReportLog(store, { logger: silentLogger, spoolPath, callbackTtlDays: 30 });
+    await during.create('KM-270101-BBBB', { channel: 'web', lang: 'pt' }, now);
+    await during.step('KM-270101-BBBB', 'number_given', now);
+    // Both read the spool at start, before either has written it.
+    const first = new ReportLog(store, { logger: silentLogger, spoolPath, callbackTtlDays: 30 });
+    const second = new ReportLog(store, { logger: silentLogger, spoolPath, callbackTtlDays: 30 });
+    store.down = false;
+    expect(await first.flush()).toBe(2);
+    expect(await second.flush()).toBe(2);
+    const reports = await first.list();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.steps.map((s) => s.step)).toEqual(['number_given']);
+  });
 });
