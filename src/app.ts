@@ -52,7 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Every chat answer is new: hashing each body for an ETag costs time and saves nothing.
   app.set('etag', false);
   // Behind the town's reverse proxy the client address comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.trustProxy);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.use((_req, res) => sendError(res, 404, 'not_found', 'No such path.'));
   app.use(errorHandler(logger));
   // The chat API is answered before Express sees the request (see chatApi); Express serves the rest.
-  const chat = chatApi({ engine, rateLimiter, clock, logger, origins: config.webChatOrigins });
+  const chat = chatApi({ engine, rateLimiter, clock, logger, origins: config.webChatOrigins, trustProxy: config.trustProxy });
   const listener: RequestListener = (req, res) => (isChatApiRequest(req) ? chat(req, res) : app(req, res));
   return Object.assign(listener, { engine, reports, line, metrics });
 }

@@ -2,6 +2,7 @@
  * The configuration, parsed once from the environment. A malformed value stops start-up with
  * a message naming the variable, rather than failing later in front of a resident.
  */
+import proxyaddr from 'proxy-addr';
 import { PHONES } from './knowledge/facts.js';
 
 export interface Config {
@@ -20,7 +21,10 @@ export interface Config {
   logLevel: string;
   callbackTtlDays: number;
   spoolPath: string;
+  /** Origins of the town's site (scheme, host, port), as browsers send them. */
   webChatOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr's names, addresses or subnets). */
+  trustProxy: string[];
   /** Where trained models are kept between starts; `false` (MODEL_CACHE_DIR=off) always trains. */
   modelCacheDir?: string | false;
 }
@@ -68,6 +72,35 @@ function e164(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** Origins as a browser sends them: "https://www.town.kagamino.lg.jp", a trailing slash allowed. */
+function origins(env: Env, name: string): string[] {
+  return (optional(env, name) ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((raw) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      // reported below
+    }
+    const originOnly = parsed && ['http:', 'https:'].includes(parsed.protocol) && parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !parsed.password;
+    if (!parsed || !originOnly) {
+      throw new ConfigError(`${name} must list origins such as https://www.town.kagamino.lg.jp (no path), got "${raw}"`);
+    }
+    return parsed.origin;
+  });
+}
+
+const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
+
+function proxies(env: Env, name: string): string[] {
+  const list = (optional(env, name) ?? DEFAULT_TRUST_PROXY).split(',').map((p) => p.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(list);
+  } catch (error) {
+    throw new ConfigError(`${name} must list addresses, subnets or loopback/linklocal/uniquelocal: ${(error as Error).message}`);
+  }
+  return list;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
@@ -84,7 +117,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     callbackTtlDays: integer(env, 'CALLBACK_TTL_DAYS', 30, 1, 365),
     spoolPath: optional(env, 'REPORT_SPOOL_PATH') ?? '.spool/reports.jsonl',
-    webChatOrigins: (optional(env, 'WEB_CHAT_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    webChatOrigins: origins(env, 'WEB_CHAT_ORIGINS'),
+    trustProxy: proxies(env, 'TRUST_PROXY'),
   };
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   if (redisUrl) config.redisUrl = redisUrl;

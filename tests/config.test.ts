@@ -25,9 +25,19 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ WEB_CHAT_ORIGINS: 'https://www.town.kagamino.lg.jp/chat' }, 'WEB_CHAT_ORIGINS'],
+    [{ WEB_CHAT_ORIGINS: "https://a.jp; script-src 'unsafe-inline'" }, 'WEB_CHAT_ORIGINS'],
+    [{ WEB_CHAT_ORIGINS: '*' }, 'WEB_CHAT_ORIGINS'],
+    [{ TRUST_PROXY: 'not-an-address' }, 'TRUST_PROXY'],
   ])('stops start-up with a message naming the variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('takes WEB_CHAT_ORIGINS as browsers send origins, and trusts private proxies unless told otherwise', () => {
+    expect(loadConfig({ WEB_CHAT_ORIGINS: 'https://www.town.kagamino.lg.jp/, http://localhost:8080' }).webChatOrigins).toEqual(['https://www.town.kagamino.lg.jp', 'http://localhost:8080']);
+    expect(loadConfig({}).trustProxy).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.1.0/24' }).trustProxy).toEqual(['10.0.0.5', '192.168.1.0/24']);
   });
 
   it('strips a trailing slash from PUBLIC_BASE_URL, since Twilio signs the exact URL', () => {

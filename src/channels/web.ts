@@ -54,8 +54,6 @@ export function chatPageRouter(): Router {
 
 export const CHAT_API_PATH = '/api/chat';
 const MAX_BODY_BYTES = 16 * 1024;
-/** Client addresses come from X-Forwarded-For only through the town's reverse proxy (a private or local address). */
-const trustedProxy = proxyaddr.compile(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * POST and OPTIONS on /api/chat, as Express would route them: a query string, a trailing slash,
@@ -116,7 +114,15 @@ function corsHeaders(allowed: ReadonlySet<string>, origin: string | undefined): 
   return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' };
 }
 
-export interface ChatApiDeps { engine: DialogEngine; rateLimiter: RateLimiter; clock: Clock; logger: Logger; origins: readonly string[] }
+export interface ChatApiDeps {
+  engine: DialogEngine;
+  rateLimiter: RateLimiter;
+  clock: Clock;
+  logger: Logger;
+  origins: readonly string[];
+  /** The town's reverse proxies (TRUST_PROXY): a client address comes from X-Forwarded-For only through them. */
+  trustProxy: string[];
+}
 
 /**
  * POST /api/chat, one turn of the web chat, and its CORS preflight: a plain Node request
@@ -125,6 +131,7 @@ export interface ChatApiDeps { engine: DialogEngine; rateLimiter: RateLimiter; c
  */
 export function chatApi(deps: ChatApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const origins = new Set(deps.origins);
+  const trustedProxy = proxyaddr.compile(deps.trustProxy);
   const turn = async (req: IncomingMessage): Promise<unknown> => {
     const request = parseChatRequest(await readJsonBody(req));
     const sessionId = request.sessionId ?? randomUUID();

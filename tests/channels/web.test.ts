@@ -137,6 +137,15 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     expect((await from('198.51.100.20')).status).toBe(200);
   });
 
+  it('ignores X-Forwarded-For from an address TRUST_PROXY does not name', async () => {
+    server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '10.0.0.5' } });
+    const from = (address: string) => server.chat({ text: 'hello' }, { 'x-forwarded-for': address });
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('198.51.100.20')).status).toBe(200);
+    // Both came from this test's own address, which is what is counted.
+    expect((await from('192.0.2.99')).status).toBe(429);
+  });
+
   it('answers an unknown postback with the menu', async () => {
     server = await startTestServer();
     const { status, body } = await server.chat({ postback: 'intent:nonexistent' });
