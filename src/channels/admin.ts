@@ -31,22 +31,25 @@ function requireToken(adminToken: string): RequestHandler {
 export function toCsv(rows: (string | number)[][]): string {
   const cell = (value: string | number) => {
     const text = String(value);
-    // A leading =, +, - or @ would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    // A leading =, +, - or @ (or a tab or CR before one) would run as a formula in a spreadsheet.
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 const DAYS_SHOWN = 30;
-const CSV_MAX_REPORTS = 10_000;
+/** Each report is folded from up to ten events: 2,000 reports read 20,000, well within the heap. */
+const CSV_MAX_REPORTS = 2000;
 /** Column names of the exports, in Japanese like the page (the values stay as the APIs give them). */
 const REPORT_COLUMNS = ['受付番号', '受付日時', '窓口', '言語', '到達した手順', '折り返し電話番号'];
 const UNANSWERED_COLUMNS = ['言語', '質問', '件数'];
 
 /** "2026-12-02 10:00" in Tokyo time, for the people who read the export. */
 function tokyoDateTime(iso: string): string {
-  const t = tokyoTime(new Date(iso));
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const t = tokyoTime(date);
   return `${t.isoDate} ${String(Math.floor(t.minutes / 60)).padStart(2, '0')}:${String(t.minutes % 60).padStart(2, '0')}`;
 }
 
@@ -64,7 +67,7 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
         return { lang, question: rest.join('\t'), count };
       })
       .sort((a, b) => b.count - a.count);
-  const limitOf = (value: unknown) => Math.min(1000, Math.max(1, Number(value) || 200));
+  const limitOf = (value: unknown) => Math.min(1000, Math.max(1, Math.floor(Number(value)) || 200));
 
   api.get('/reports', async (req, res, next) => {
     try {
@@ -105,7 +108,7 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
   api.get('/reports.csv', async (req, res, next) => {
     try {
       // The export holds every report kept, up to CSV_MAX_REPORTS, unless a smaller limit is asked.
-      const limit = Math.min(CSV_MAX_REPORTS, Math.max(1, Number(req.query['limit']) || CSV_MAX_REPORTS));
+      const limit = Math.min(CSV_MAX_REPORTS, Math.max(1, Math.floor(Number(req.query['limit'])) || CSV_MAX_REPORTS));
       const reports = await deps.reports.list(limit);
       const rows = reports.map((r) => [r.reportId, tokyoDateTime(r.createdAt), r.channel, r.lang, r.steps.map((s) => s.step).join(' '), r.callback && !r.callback.expired ? r.callback.phone : '']);
       res.type('text/csv; charset=utf-8').attachment('reports.csv').send(toCsv([REPORT_COLUMNS, ...rows]));

@@ -24,6 +24,7 @@ export interface ErrorAnswer {
 const BODY_ERRORS: Record<string, [status: number, code: string, message: string]> = {
   'entity.too.large': [413, 'body_too_large', 'The request body is larger than 16 KiB.'],
   'entity.parse.failed': [400, 'invalid_json', 'The request body is not valid JSON.'],
+  'parameters.too.many': [413, 'too_many_fields', 'The request body has too many fields.'],
   'encoding.unsupported': [415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.'],
   'charset.unsupported': [415, 'unsupported_encoding', 'Send the body as UTF-8 JSON.'],
 };

@@ -166,7 +166,7 @@ export function twilioRouter(deps: TwilioDeps): Router {
   // apology and the suspension number; bad requests keep their 4xx.
   const twimlErrors: ErrorRequestHandler = (err, req, res, next) => {
     // A body that could not be read (too large, too many fields) was never signed off: a 4xx.
-    const unreadable = typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500;
+    const unreadable = typeof (err as { type?: unknown }).type === 'string' && Number((err as { status?: unknown }).status) < 500;
     if (err instanceof HttpError || unreadable || res.headersSent) return next(err);
     logger.error({ err }, 'phone turn failed');
     const lang = String(req.query['lang'] ?? '');

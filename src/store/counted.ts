@@ -38,12 +38,14 @@ export class CountedStore implements Store {
   /** Only the store's own failures count: an error thrown by `fn` is the caller's. */
   withLock<T, V = unknown>(key: string, fn: (value: V | undefined, save: SaveOnRelease<V>) => Promise<T>): Promise<T> {
     let callerFailed = false;
-    const locked = this.store.withLock<T, V>(key, (value, save) =>
-      fn(value, (next, ttlSeconds) => this.watch('save', save(next, ttlSeconds))).catch((error: unknown) => {
+    const locked = this.store.withLock<T, V>(key, async (value, save) => {
+      try {
+        return await fn(value, (next, ttlSeconds) => this.watch('save', save(next, ttlSeconds)));
+      } catch (error) {
         callerFailed = true;
         throw error;
-      }),
-    );
+      }
+    });
     return locked.catch((error: unknown) => {
       if (!callerFailed) this.onFailure('lock');
       throw error;
@@ -70,8 +72,12 @@ export class CountedStore implements Store {
     return this.watch('reports', this.store.reportEvents(limit));
   }
 
+  /** A store that does not answer its ping (false, or an error) counts as a failure too. */
   ping(): Promise<boolean> {
-    return this.watch('ping', this.store.ping());
+    return this.watch('ping', this.store.ping()).then((ok) => {
+      if (!ok) this.onFailure('ping');
+      return ok;
+    });
   }
 
   close(): Promise<void> {

@@ -4,9 +4,10 @@
  * events wait in a spool file and are written when it answers again: the resident is never
  * held up by it.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomInt, randomUUID } from 'node:crypto';
+import { tokyoTime } from '../knowledge/calendar.js';
 import type { Logger } from '../logger.js';
 import type { ReportEvent, Store } from '../store/store.js';
 import { maskPhone } from './mask.js';
@@ -51,7 +52,8 @@ export class ReportLog {
   }
 
   newReference(now: Date): string {
-    const date = now.toISOString().slice(2, 10).replace(/-/g, '');
+    // The town's date, as the staff page and its export show the report's time.
+    const date = tokyoTime(now).isoDate.slice(2).replace(/-/g, '');
     let suffix = '';
     for (let i = 0; i < 4; i++) suffix += REF_ALPHABET[randomInt(REF_ALPHABET.length)];
     return `KM-${date}-${suffix}`;
@@ -119,15 +121,20 @@ export class ReportLog {
     return this.pending.length;
   }
 
+  /** The spool file holds what is still pending; a failure here only leaves events to be written twice (read once). */
   private rewriteSpool(): void {
     const path = this.options.spoolPath!;
-    if (this.pending.length === 0) {
-      rmSync(path, { force: true });
-      return;
+    try {
+      if (this.pending.length === 0) {
+        rmSync(path, { force: true });
+        return;
+      }
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, this.pending.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      renameSync(tmp, path);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'report spool file not rewritten');
     }
-    const tmp = `${path}.tmp`;
-    appendFileSync(tmp, this.pending.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    renameSync(tmp, path);
   }
 
   /** Reports folded from the newest events, newest report first. */

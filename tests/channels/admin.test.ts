@@ -43,6 +43,7 @@ describe('staff endpoints', () => {
 
     const { reports } = await (await get('/api/admin/reports')).json();
     expect(reports.map((r: { reportId: string }) => r.reportId)).toEqual([second.body.reportId, first.body.reportId]);
+
     const { questions } = await (await get('/api/admin/unanswered')).json();
     expect(questions).toEqual([{ lang: 'en', question: 'which day is burnable garbage collected?', count: 2 }]);
     const { days } = await (await get('/api/admin/daily')).json();
@@ -57,6 +58,19 @@ describe('staff endpoints', () => {
     expect(lines[1]).toMatch(new RegExp(`^${second.body.reportId},2026-12-02 10:01,web,ja,`));
     const unansweredCsv = (await (await get('/api/admin/unanswered.csv')).text()).replace(/^\ufeff/, '').split('\r\n');
     expect(unansweredCsv.slice(0, 2)).toEqual(['言語,質問,件数', 'en,which day is burnable garbage collected?,2']);
+  });
+
+  it('rounds a limit down to a whole number before it reaches the store (Redis refuses 10.5 events)', async () => {
+    class LikeRedis extends MemoryStore {
+      override reportEvents(limit: number) {
+        return Number.isInteger(limit) ? super.reportEvents(limit) : Promise.reject(new Error('ERR value is not an integer or out of range'));
+      }
+    }
+    server = await startTestServer({ store: new LikeRedis(), env: { ADMIN_TOKEN: TOKEN } });
+    await server.chat({ text: 'I lost my card' });
+    for (const path of ['/api/admin/reports?limit=1.05', '/api/admin/reports.csv?limit=1.05']) {
+      expect((await get(path)).status, path).toBe(200);
+    }
   });
 
   it('counts a day as the town day: a report at 08:00 in Tokyo (23:00 the day before in UTC) is on that morning', async () => {
@@ -77,6 +91,7 @@ describe('staff endpoints', () => {
 describe('CSV export', () => {
   it('quotes separators and defuses spreadsheet formulas', () => {
     expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("x")', 3]])).toBe('\ufeff"a,b","say ""hi""","\'=HYPERLINK(""x"")",3\r\n');
+    expect(toCsv([['\t=1+1', '@SUM(A1)']])).toBe("\ufeff'\t=1+1,'@SUM(A1)\r\n");
   });
 });
 
@@ -109,6 +124,11 @@ describe('metrics and security headers', () => {
     const failures: string[] = [];
     const store = new CountedStore(new MemoryStore(), (operation) => failures.push(operation));
     await expect(store.withLock('k', async () => Promise.reject(new Error('the caller failed')))).rejects.toThrow('the caller failed');
+    await expect(
+      store.withLock('k', () => {
+        throw new Error('thrown at once');
+      }),
+    ).rejects.toThrow('thrown at once');
     expect(failures).toEqual([]);
     const flaky = new FlakyStore();
     const counted = new CountedStore(flaky, (operation) => failures.push(operation));
@@ -124,6 +144,9 @@ describe('metrics and security headers', () => {
       await save(1, 60).catch(() => undefined);
     });
     expect(failures).toEqual(['lock', 'save']);
+    // A ping that says "no" is a failure as much as one that throws.
+    expect(await counted.ping()).toBe(false);
+    expect(failures).toEqual(['lock', 'save', 'ping']);
   });
 
   it('sends security headers with the pages', async () => {

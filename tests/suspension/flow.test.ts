@@ -139,6 +139,15 @@ describe('the checklist', () => {
   });
 });
 
+describe('report references', () => {
+  it('carry the town date: a report at 03:00 on New Year’s Day is of that day, not of the UTC day before', async () => {
+    const { ReportLog } = await import('../../src/suspension/reports.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    const log = new ReportLog(new MemoryStore(), { logger: silentLogger, callbackTtlDays: 30 });
+    expect(log.newReference(new Date(NEW_YEAR_3AM))).toMatch(/^KM-270101-[2-9A-HJ-NP-Z]{4}$/);
+  });
+});
+
 describe('the report spool on disk', () => {
   it('keeps events written while the store is down across a restart, and writes them in order once it is back', async () => {
     const { mkdtempSync, readFileSync, existsSync } = await import('node:fs');
