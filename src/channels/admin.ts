@@ -2,7 +2,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
 import { DAILY_TURNS, type TurnTally } from '../dialogs/turn-tally.js';
-import { tokyoTime } from '../knowledge/calendar.js';
+import { clockText, tokyoTime } from '../knowledge/calendar.js';
 import type { Store } from '../store/store.js';
 import type { ReportLog } from '../suspension/reports.js';
 import { HttpError } from './http-errors.js';
@@ -50,7 +50,7 @@ function tokyoDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const t = tokyoTime(date);
-  return `${t.isoDate} ${String(Math.floor(t.minutes / 60)).padStart(2, '0')}:${String(t.minutes % 60).padStart(2, '0')}`;
+  return `${t.isoDate} ${clockText(t.minutes, true)}`;
 }
 
 export function adminRouter(deps: { adminToken: string; reports: ReportLog; store: Store; clock: () => Date; tally: TurnTally }): Router {

@@ -75,14 +75,14 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return reject(bodyError('encoding.unsupported'));
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return reject(bodyError('charset.unsupported'));
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(bodyError('entity.too.large'));
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(bodyError('entity.too.large', MAX_BODY_BYTES));
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         req.off('data', onData);
-        reject(bodyError('entity.too.large'));
+        reject(bodyError('entity.too.large', MAX_BODY_BYTES));
         return;
       }
       chunks.push(chunk);

@@ -3,13 +3,12 @@
  * added after the full hours, never instead of them.
  */
 import { say, type Utterance } from '../i18n.js';
-import { openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
+import { clockText, openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
 import { LOCALES, type Lang } from '../knowledge/languages.js';
 
 /** "8:30": the way the guidebook and the facts write times, in every language. */
 function clockTime(date: Date): string {
-  const { minutes } = tokyoTime(date);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  return clockText(tokyoTime(date).minutes);
 }
 
 const dayFormats = new Map<Lang, Intl.DateTimeFormat>();

@@ -25,6 +25,12 @@ export interface TokyoTime {
   isoDate: string;
 }
 
+/** "8:30" (or "08:30" with `pad`) from minutes since midnight. */
+export function clockText(minutes: number, pad = false): string {
+  const hours = String(Math.floor(minutes / 60));
+  return `${pad ? hours.padStart(2, '0') : hours}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function tokyoTime(date: Date): TokyoTime {
   const shifted = new Date(date.getTime() + TOKYO_OFFSET_MS);
   const isoDate = shifted.toISOString().slice(0, 10);
