@@ -5,7 +5,8 @@
  * - clarifiedWithRightChoice: a clarifying question whose choices include the right intent;
  * - outOfScopeFallback: questions outside the guidebook not answered as if they were in it;
  * then lost/stolen recall (answered with the suspension flow) and language detection.
- * Usage: npm run eval [-- --verbose] [-- --json]
+ * Usage: npm run eval [-- --verbose] [-- --json] [-- --dir tests/eval/blind-round-1]
+ * (`--dir`: another set of <lang>.json files, e.g. a blind set scored at first sight).
  */
 import { readFileSync } from 'node:fs';
 import { LANGS, type Lang } from '../src/knowledge/languages.js';
@@ -15,6 +16,8 @@ interface Question { q: string; intent: string }
 
 const verbose = process.argv.includes('--verbose');
 const asJson = process.argv.includes('--json');
+const dirArg = process.argv.indexOf('--dir');
+const setDir = dirArg > 0 ? new URL(`${process.argv[dirArg + 1]!.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`) : new URL('../tests/eval/', import.meta.url);
 const matcher = new Matcher();
 
 const rows: Record<string, unknown>[] = [];
@@ -23,7 +26,7 @@ let lostHit = 0;
 let detectTotal = 0;
 let detectHit = 0;
 for (const lang of LANGS) {
-  const questions = JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as Question[];
+  const questions = JSON.parse(readFileSync(new URL(`${lang}.json`, setDir), 'utf8')) as Question[];
   let inScope = 0;
   let correct = 0;
   let top1 = 0;
