@@ -11,11 +11,16 @@ import type { Reply } from './types.js';
 
 export function answer(lang: Lang, intent: string, now: Date, confidence?: number): Reply {
   const service = NOW_NOTES[intent];
-  const related = getIntent(intent)?.related ?? [];
+  const def = getIntent(intent);
+  const related = def?.related ?? [];
   return {
     lang,
     // The whole entry: chat channels show its `chat` text, the phone speaks its `voice` text.
-    messages: [say(`faq:${intent}`), ...(service ? [nowNote(service, lang, now)] : [])],
+    messages: [
+      say(`faq:${intent}`),
+      ...(def?.dated ? [say('common:asOf')] : []),
+      ...(service ? [nowNote(service, lang, now)] : []),
+    ],
     choices: withKeys([...related.map(intentChoice), MENU_CHOICE]),
     calls: phonesInAnswer(intent),
     voicePrompt: say('ivr:afterAnswer'),

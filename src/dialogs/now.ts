@@ -5,10 +5,11 @@
 import { say, type Utterance } from '../i18n.js';
 import { clockText, openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
 import { LOCALES, type Lang } from '../knowledge/languages.js';
+import { formatClock } from '../knowledge/params.js';
 
-/** "8:30": the way the guidebook and the facts write times, in every language. */
-function clockTime(date: Date): string {
-  return clockText(tokyoTime(date).minutes);
+/** A Tokyo clock time, written as the language writes the facts' hours. */
+function clockTime(lang: Lang, date: Date): string {
+  return formatClock(lang, 'chat', clockText(tokyoTime(date).minutes));
 }
 
 const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
@@ -19,12 +20,12 @@ function dayAndTime(lang: Lang, date: Date): string {
     dayFormats.set(lang, format);
   }
   const separator = lang === 'ja' || lang === 'zh' || lang === 'ko' ? ' ' : ', ';
-  return `${format.format(date)}${separator}${clockTime(date)}`;
+  return `${format.format(date)}${separator}${clockTime(lang, date)}`;
 }
 
 export function nowNote(service: Service, lang: Lang, now: Date): Utterance {
   const status = openStatus(service, now);
-  if (status.open) return say(`common:now.${service}.open`, { time: clockTime(status.closesAt) });
+  if (status.open) return say(`common:now.${service}.open`, { time: clockTime(lang, status.closesAt) });
   if (!status.opensAt) return say(`common:now.${service}.closedUnknown`);
   return say(`common:now.${service}.closed`, { when: dayAndTime(lang, status.opensAt) });
 }

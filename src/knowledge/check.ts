@@ -2,7 +2,8 @@
  * The knowledge check: what keeps six languages saying the same thing. It returns a list of
  * problems (empty when all is well); `npm run knowledge:check` and the test suite both run it.
  */
-import { createI18n, createRender, loadResources, type Resources } from '../i18n.js';
+import { loadResources, type Resources } from '../i18n.js';
+import { absolutesIn, ANSWER_CONDITIONS, loadConditionWords, missingConditions } from './conditions.js';
 import { loadAllExamples } from './examples.js';
 import { INTENTS } from './intents/catalog.js';
 import { LANGS, type Lang } from './languages.js';
@@ -28,7 +29,7 @@ function leaves(value: unknown, path: string[] = []): [string, string][] {
   return [[path.join('.'), '']];
 }
 
-function templateParams(resources: Resources, lang: Lang, ns: 'faq' | 'suspension', path: string): Set<string> {
+function templateParams(resources: Resources, lang: Lang, ns: 'faq' | 'suspension' | 'common', path: string): Set<string> {
   let node: unknown = resources[lang][ns];
   for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   return new Set([...String(node ?? '').matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!));
@@ -36,7 +37,10 @@ function templateParams(resources: Resources, lang: Lang, ns: 'faq' | 'suspensio
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function checkKnowledge(resources: Resources = loadResources()): string[] {
+/** The fact parameters of a text: its numbers, whatever way the language writes them. */
+const factsIn = (names: Set<string>) => [...names].filter((name) => PARAM_NAMES.includes(name)).sort();
+
+export function checkKnowledge(resources: Resources = loadResources(), conditionWords = loadConditionWords()): string[] {
   const problems: string[] = [];
   const examples = loadAllExamples();
 
@@ -56,39 +60,50 @@ export function checkKnowledge(resources: Resources = loadResources()): string[]
         const isLabel = /(^|\.)(label|back|language|none)$|^menu\.area\.|^choices\./.test(key);
         if (isLabel && bare.length > MAX_LABEL_LENGTH) problems.push(`${lang}/${ns}.json: label ${key} is ${bare.length} characters (max ${MAX_LABEL_LENGTH})`);
         if (key.endsWith('voice') && /https?:|www\./.test(text)) problems.push(`${lang}/${ns}.json: ${key} has a URL in a voice form`);
+        for (const absolute of absolutesIn(text, conditionWords[lang])) problems.push(`${lang}/${ns}.json: ${key} ${absolute}`);
       }
     }
   }
   if (problems.length > 0) return problems;
 
-  // Chat answers: every language carries exactly the numbers of the Japanese one.
-  const render = createRender(createI18n(resources));
-  const numbers = (lang: Lang, key: string) => [...new Set(numbersIn(render(lang, 'chat', { key })))].sort();
+  // Chat answers: every language carries exactly the numbers (fact parameters) of the Japanese
+  // one, and every answer, chat and voice, the conditions its facts come with.
+  const params = (lang: Lang, ns: 'faq' | 'suspension', path: string) => factsIn(templateParams(resources, lang, ns, path));
   for (const intent of INTENTS) {
-    const key = `faq:${intent.id}.chat`;
-    const expected = numbers('ja', key);
+    const expected = params('ja', 'faq', `${intent.id}.chat`);
     for (const lang of LANGS) {
-      const got = numbers(lang, key);
-      if (!sameList(got, expected)) problems.push(`${lang} ${key}: numbers [${got.join(' ')}] differ from ja [${expected.join(' ')}]`);
+      const got = params(lang, 'faq', `${intent.id}.chat`);
+      if (!sameList(got, expected)) problems.push(`${lang} faq:${intent.id}.chat: numbers [${got.join(' ')}] differ from ja [${expected.join(' ')}]`);
       const voice = templateParams(resources, lang, 'faq', `${intent.id}.voice`);
       const chat = templateParams(resources, lang, 'faq', `${intent.id}.chat`);
       for (const name of voice) if (!chat.has(name)) problems.push(`${lang} faq:${intent.id}.voice: says {{${name}}}, which its chat answer does not`);
+      const entry = (resources[lang].faq as Record<string, Record<string, string>>)[intent.id]!;
+      for (const form of ['chat', 'voice'] as const) {
+        const missing = missingConditions(entry[form] ?? entry.chat!, ANSWER_CONDITIONS[intent.id] ?? [], conditionWords[lang]);
+        if (missing.length > 0) problems.push(`${lang} faq:${intent.id}.${form}: drops its conditions: ${missing.join(', ')}`);
+      }
       const list = examples[lang][intent.id] ?? [];
       if (list.length < MIN_EXAMPLES) problems.push(`${lang} examples: ${intent.id} has ${list.length} training utterances (min ${MIN_EXAMPLES})`);
     }
   }
+  // Answers that rest on facts that change carry the guidebook's date (added by the dialog).
+  for (const lang of LANGS) {
+    for (const form of ['chat', 'voice'] as const) {
+      if (!templateParams(resources, lang, 'common', `asOf.${form}`).has('guidebookAsOf')) problems.push(`${lang} common:asOf.${form}: must say {{guidebookAsOf}}`);
+    }
+  }
   // The suspension checklist says the same everywhere; the first reply adds the
   // foreign-language line for everyone but Japanese speakers.
-  const checklist = numbers('ja', 'suspension:checklist');
-  const first = numbers('ja', 'suspension:first');
+  const checklist = params('ja', 'suspension', 'checklist.chat');
+  const first = params('ja', 'suspension', 'first.chat');
   for (const lang of LANGS) {
-    if (!sameList(numbers(lang, 'suspension:checklist'), checklist)) problems.push(`${lang} suspension:checklist: numbers differ from ja`);
-    const got = numbers(lang, 'suspension:first');
+    if (!sameList(params(lang, 'suspension', 'checklist.chat'), checklist)) problems.push(`${lang} suspension:checklist: numbers differ from ja`);
+    const got = params(lang, 'suspension', 'first.chat');
     if (!first.every((n) => got.includes(n))) problems.push(`${lang} suspension:first: misses numbers of the ja first reply`);
     for (const form of ['chat', 'voice'] as const) {
-      const params = templateParams(resources, lang, 'suspension', `first.${form}`);
+      const used = templateParams(resources, lang, 'suspension', `first.${form}`);
       const needed = lang === 'ja' ? ['freeDial', 'freeDialOption'] : ['freeDial', 'freeDialOption', 'foreignCardLine'];
-      for (const name of needed) if (!params.has(name)) problems.push(`${lang} suspension:first.${form}: must say {{${name}}}`);
+      for (const name of needed) if (!used.has(name)) problems.push(`${lang} suspension:first.${form}: must say {{${name}}}`);
     }
   }
   for (const lang of LANGS) {

@@ -19,18 +19,44 @@ function formatNumber(lang: Lang, value: number): string {
   return new Intl.NumberFormat(LOCALES[lang], { useGrouping: value >= 1000 }).format(value);
 }
 
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** Dates in words, as each language writes them in running text: never 12/15/2023 or 15/12/2023. */
 function formatDate(lang: Lang, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (lang === 'ja' || lang === 'zh') return `${y}年${m}月${d}日`;
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * A clock time ("17:15", as the facts write it) the way each language writes or says it:
+ * Brazilian "17h15" and "23h", English "5:15 p.m.", and for the phone the words a voice reads
+ * right ("17時15分", "오후 5시 15분") instead of a colon it may read as "seventeen fifteen".
+ */
+export function formatClock(lang: Lang, form: Form, hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const mm = String(m).padStart(2, '0');
   switch (lang) {
+    case 'pt':
+      return m === 0 ? `${h}h` : `${h}h${mm}`;
+    case 'en': {
+      const suffix = h < 12 ? 'a.m.' : 'p.m.';
+      const h12 = h % 12 === 0 ? 12 : h % 12;
+      return m === 0 ? `${h12} ${suffix}` : `${h12}:${mm} ${suffix}`;
+    }
     case 'ja':
+      return form === 'voice' ? (m === 0 ? `${h}時` : `${h}時${m}分`) : hhmm;
     case 'zh':
-      return `${y}年${m}月${d}日`;
-    case 'ko':
-      return `${y}년 ${m}월 ${d}일`;
-    case 'en':
-      return `${m}/${d}/${y}`;
+      return form === 'voice' ? (m === 0 ? `${h}点` : `${h}点${m}分`) : hhmm;
+    case 'ko': {
+      if (form === 'chat') return hhmm;
+      const half = h < 12 ? '오전' : '오후';
+      const h12 = h % 12 === 0 ? 12 : h % 12;
+      return m === 0 ? `${half} ${h12}시` : `${half} ${h12}시 ${m}분`;
+    }
     default:
-      return `${d}/${m}/${y}`;
+      return hhmm;
   }
 }
 
@@ -45,8 +71,8 @@ export function factParams(lang: Lang, form: Form): Record<string, string> {
     params[name] = form === 'voice' ? spellDigits(phone.display) : phone.display;
   }
   for (const [name, hours] of Object.entries(HOURS)) {
-    params[`${name}Open`] = hours.open;
-    params[`${name}Close`] = hours.close;
+    params[`${name}Open`] = formatClock(lang, form, hours.open);
+    params[`${name}Close`] = formatClock(lang, form, hours.close);
   }
   for (const [name, value] of Object.entries(NUMBERS)) params[name] = formatNumber(lang, value);
   for (const [name, iso] of Object.entries(DATES)) params[name] = formatDate(lang, iso);

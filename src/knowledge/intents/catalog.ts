@@ -18,10 +18,23 @@ export interface IntentDef {
   area: Area | 'smalltalk';
   /** Follow-up topics offered as choices after the answer. */
   related: string[];
+  /**
+   * The answer rests on something that changes (fees, a scheme's dates, which phones or stores
+   * take part): it carries a note that it follows the guidebook of its date and that the town
+   * office has the latest.
+   */
+  dated: boolean;
 }
 
+/** Intents whose facts change over time (see `dated`). */
+const DATED = new Set([
+  'reissue', 'damaged_card', 'face_auth_card', 'smartphone_ecert', 'smartphone_ecert_apply',
+  'konbini_overview', 'konbini_fee', 'konbini_stores', 'konbini_steps', 'konbini_certificates',
+  'mynaportal', 'health_insurance', 'town_eapp',
+]);
+
 const intent = (id: string, section: string, area: IntentDef['area'], related: string[]): IntentDef => ({
-  id, section, area, related,
+  id, section, area, related, dated: DATED.has(id),
 });
 
 export const INTENTS: readonly IntentDef[] = [
