@@ -44,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Every part below uses the store through this: each failed operation is counted in /metrics.
   const store = new CountedStore(deps.store, (operation) => metrics.storeError(operation));
   const reports = deps.reports ?? new ReportLog(store, { logger, spoolPath: config.spoolPath, callbackTtlDays: config.callbackTtlDays });
-  const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays, observer: metrics });
+  const engine = new DialogEngine({ store, matcher, reports, clock, logger, callbackTtlDays: config.callbackTtlDays, maxUnanswered: config.maxUnanswered, observer: metrics });
   const rateLimiter = new RateLimiter(store, config.rateLimitPerMinute, clock, logger);
 
   const app = express();

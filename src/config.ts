@@ -4,6 +4,8 @@
  */
 import proxyaddr from 'proxy-addr';
 import { PHONES } from './knowledge/facts.js';
+import { DEFAULT_MEMORY_LIMITS, type MemoryLimits } from './store/memory.js';
+import { DEFAULT_MAX_UNANSWERED } from './dialogs/unanswered.js';
 
 export interface Config {
   port: number;
@@ -25,6 +27,10 @@ export interface Config {
   webChatOrigins: string[];
   /** Proxies whose X-Forwarded-For is believed (proxy-addr's names, addresses or subnets). */
   trustProxy: string[];
+  /** Caps of the embedded store (ignored with Redis). */
+  memoryLimits: MemoryLimits;
+  /** Distinct unanswered questions kept for the staff (the most asked), in either store. */
+  maxUnanswered: number;
   /** Where trained models are kept between starts; `false` (MODEL_CACHE_DIR=off) always trains. */
   modelCacheDir?: string | false;
 }
@@ -119,6 +125,11 @@ export function loadConfig(env: Env = process.env): Config {
     spoolPath: optional(env, 'REPORT_SPOOL_PATH') ?? '.spool/reports.jsonl',
     webChatOrigins: origins(env, 'WEB_CHAT_ORIGINS'),
     trustProxy: proxies(env, 'TRUST_PROXY'),
+    memoryLimits: {
+      maxSessions: integer(env, 'MEMORY_MAX_SESSIONS', DEFAULT_MEMORY_LIMITS.maxSessions, 100, 10_000_000),
+      maxKeysPerGroup: integer(env, 'MEMORY_MAX_KEYS', DEFAULT_MEMORY_LIMITS.maxKeysPerGroup, 100, 10_000_000),
+    },
+    maxUnanswered: integer(env, 'MAX_UNANSWERED', DEFAULT_MAX_UNANSWERED, 10, 1_000_000),
   };
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   if (redisUrl) config.redisUrl = redisUrl;

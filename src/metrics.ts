@@ -22,6 +22,7 @@ export class Metrics implements TurnObserver {
   });
   private readonly storeErrors = new Counter({ name: 'helpline_store_errors_total', help: 'Store operations that failed', labelNames: ['operation'] as const, registers: [this.registry] });
   private readonly matcherErrors = new Counter({ name: 'helpline_matcher_errors_total', help: 'Questions answered without the matcher because it failed', registers: [this.registry] });
+  private readonly unhandledRejections = new Counter({ name: 'helpline_unhandled_rejections_total', help: 'Promise rejections no code handled (each one a bug, logged; the process keeps serving)', registers: [this.registry] });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -41,5 +42,9 @@ export class Metrics implements TurnObserver {
 
   matcherError(): void {
     this.matcherErrors.inc();
+  }
+
+  unhandledRejection(): void {
+    this.unhandledRejections.inc();
   }
 }

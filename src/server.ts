@@ -6,6 +6,8 @@ import { getI18n } from './i18n.js';
 import { systemClock } from './knowledge/calendar.js';
 import { ThreadedMatcher } from './knowledge/matcher-thread.js';
 import { createLogger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { guardUnhandledRejections } from './rejection-guard.js';
 import { MemoryStore } from './store/memory.js';
 import type { Store } from './store/store.js';
 
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, { buffered: true });
+  const metrics = new Metrics();
+  guardUnhandledRejections(logger, () => metrics.unhandledRejection());
   const started = performance.now();
   let store: Store;
   if (config.redisUrl) {
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
       process.exit(3);
     }
   } else {
-    store = new MemoryStore();
+    store = new MemoryStore(systemClock, config.memoryLimits);
   }
   getI18n();
   // Matching runs in a worker thread, on the other core, while this thread serves requests.
@@ -40,7 +44,7 @@ async function main(): Promise<void> {
     ...(config.modelCacheDir === undefined ? {} : { cacheDir: config.modelCacheDir }),
     onRestart: (reason) => logger.error({ reason }, 'matcher worker died: started another'),
   });
-  const app = await buildApp({ config, store, matcher, clock: systemClock, logger });
+  const app = await buildApp({ config, store, matcher, clock: systemClock, logger, metrics });
   // Responses still to be written when a shutdown begins are told to close their connection.
   let stopping = false;
   const inFlight = new Set<ServerResponse>();

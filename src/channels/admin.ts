@@ -1,6 +1,7 @@
 /** Staff endpoints: the lost/stolen report log and the questions the bot could not answer. */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
+import { UNANSWERED_TABLE } from '../dialogs/unanswered.js';
 import { DAILY_TURNS, type TurnTally } from '../dialogs/turn-tally.js';
 import { clockText, tokyoTime } from '../knowledge/calendar.js';
 import type { Store } from '../store/store.js';
@@ -39,6 +40,8 @@ export function toCsv(rows: (string | number)[][]): string {
 }
 
 const DAYS_SHOWN = 30;
+/** The unanswered questions listed and exported: the most asked first. */
+const UNANSWERED_SHOWN = 2000;
 /** Each report is folded from up to ten events: 2,000 reports read 20,000, well within the heap. */
 const CSV_MAX_REPORTS = 2000;
 /** Column names of the exports, in Japanese like the page (the values stay as the APIs give them). */
@@ -61,12 +64,10 @@ export function adminRouter(deps: { adminToken: string; reports: ReportLog; stor
   const api = express.Router();
   api.use(requireToken(deps.adminToken));
   const unanswered = async () =>
-    Object.entries(await deps.store.counters('unanswered'))
-      .map(([key, count]) => {
-        const [lang = '', ...rest] = key.split('\t');
-        return { lang, question: rest.join('\t'), count };
-      })
-      .sort((a, b) => b.count - a.count);
+    (await deps.store.topTallies(UNANSWERED_TABLE, UNANSWERED_SHOWN)).map(([key, count]) => {
+      const [lang = '', ...rest] = key.split('\t');
+      return { lang, question: rest.join('\t'), count };
+    });
   const limitOf = (value: unknown) => Math.min(1000, Math.max(1, Math.floor(Number(value)) || 200));
 
   api.get('/reports', async (req, res, next) => {

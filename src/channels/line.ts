@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
-import { HTTPFetchError, messagingApi, validateSignature, type webhook } from '@line/bot-sdk';
+import { HTTPFetchError, messagingApi, validateSignature } from '@line/bot-sdk';
 import type { Config } from '../config.js';
 import type { DialogEngine } from '../dialogs/engine.js';
 import type { InboundEvent } from '../dialogs/types.js';
@@ -15,6 +15,7 @@ import { langFromTag, type Lang } from '../knowledge/languages.js';
 import type { Logger } from '../logger.js';
 import { maskUserId } from '../suspension/mask.js';
 import { HttpError } from './http-errors.js';
+import { parseLineEvent, type HelplineLineEvent } from './line-events.js';
 import { renderLineMessages } from './line-render.js';
 
 interface LineDeps {
@@ -32,14 +33,10 @@ export interface LineChannel {
 
 const PUSH_ATTEMPTS = 3;
 
-type LineEvent = webhook.Event & { webhookEventId?: string; replyToken?: string; source?: webhook.Source };
-
-function conversationOf(source: webhook.Source | undefined): { id: string; to: string } | undefined {
-  if (!source) return undefined;
-  if (source.type === 'user' && source.userId) return { id: source.userId, to: source.userId };
+function conversationOf(source: HelplineLineEvent['source']): { id: string; to: string } {
+  if (source.type === 'user') return { id: source.userId, to: source.userId };
   if (source.type === 'group') return { id: source.groupId, to: source.groupId };
-  if (source.type === 'room') return { id: source.roomId, to: source.roomId };
-  return undefined;
+  return { id: source.roomId, to: source.roomId };
 }
 
 const isExpiredToken = (error: unknown) =>
@@ -89,9 +86,8 @@ export function lineChannel(deps: LineDeps): LineChannel {
     }
   }
 
-  async function handle(event: LineEvent): Promise<void> {
+  async function handle(event: HelplineLineEvent): Promise<void> {
     const conversation = conversationOf(event.source);
-    if (!conversation) return;
     if (event.type === 'unfollow') {
       await engine.forget('line', conversation.id);
       return;
@@ -104,18 +100,15 @@ export function lineChannel(deps: LineDeps): LineChannel {
     };
     let inbound: InboundEvent | undefined;
     if (event.type === 'message') {
-      const message = (event as webhook.MessageEvent).message;
-      inbound = message.type === 'text'
-        ? { ...base, kind: 'text', text: (message as webhook.TextMessageContent).text }
-        : { ...base, kind: 'unsupported', what: message.type };
+      const { message } = event;
+      inbound = 'text' in message ? { ...base, kind: 'text', text: message.text } : { ...base, kind: 'unsupported', what: message.type };
     } else if (event.type === 'postback') {
-      inbound = { ...base, kind: 'choice', choice: (event as webhook.PostbackEvent).postback.data };
-    } else if (event.type === 'follow') {
+      inbound = { ...base, kind: 'choice', choice: event.postback.data };
+    } else {
       inbound = { ...base, kind: 'follow' };
     }
-    if (!inbound) return;
     // A first contact that is not text to detect from: the LINE profile's language.
-    if (inbound.kind !== 'text' && event.source?.type === 'user' && !(await engine.peekSession('line', conversation.id).catch(() => undefined))) {
+    if (inbound.kind !== 'text' && event.source.type === 'user' && !(await engine.peekSession('line', conversation.id).catch(() => undefined))) {
       const lang = await profileLanguage(conversation.id);
       if (lang) inbound = { ...inbound, langHint: lang };
     }
@@ -129,7 +122,7 @@ export function lineChannel(deps: LineDeps): LineChannel {
   }
 
   /** One user's events run one after another, in the order LINE sent them. */
-  function enqueue(key: string, event: LineEvent): void {
+  function enqueue(key: string, event: HelplineLineEvent): void {
     const previous = queues.get(key) ?? Promise.resolve();
     const next = previous
       .then(() => handle(event))
@@ -147,21 +140,22 @@ export function lineChannel(deps: LineDeps): LineChannel {
       next(new HttpError(401, 'bad_signature', 'x-line-signature is missing or does not match the body.'));
       return;
     }
-    let events: LineEvent[];
+    let entries: unknown[];
     try {
-      const parsed = JSON.parse(body.toString('utf8')) as { events?: unknown };
-      if (!Array.isArray(parsed.events)) throw new Error('no events array');
-      // An entry that is not an event object is skipped; the others are still answered.
-      events = (parsed.events as unknown[]).filter((event): event is LineEvent => typeof event === 'object' && event !== null && !Array.isArray(event));
+      const parsed = JSON.parse(body.toString('utf8')) as { events?: unknown } | null;
+      if (!parsed || !Array.isArray(parsed.events)) throw new Error('no events array');
+      entries = parsed.events;
     } catch {
       next(new HttpError(400, 'invalid_json', 'The body is not a LINE webhook JSON object with an events array.'));
       return;
     }
     res.status(200).json({});
-    for (const event of events) {
-      const key = conversationOf(event.source)?.id ?? 'unknown';
-      enqueue(key, event);
-    }
+    // An entry that does not fit the shape the helpline reads is skipped; the others are answered.
+    entries.forEach((entry, index) => {
+      const parsed = parseLineEvent(entry);
+      if (parsed.ok) enqueue(conversationOf(parsed.event.source).id, parsed.event);
+      else if (!parsed.ignored) logger.warn({ index, problem: parsed.problem }, 'LINE event skipped: it does not fit the webhook event shape');
+    });
   });
 
   return { router, drain };

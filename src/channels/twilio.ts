@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import twilio from 'twilio';
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { DialogEngine } from '../dialogs/engine.js';
 import type { InboundEvent } from '../dialogs/types.js';
@@ -34,6 +35,20 @@ interface TwilioDeps {
   logger: Logger;
 }
 
+/**
+ * What Twilio posts, as far as the helpline reads it. Every parameter is one string (a repeated
+ * one arrives as a list and is refused); the ones read have the forms Twilio documents.
+ */
+const twilioParams = z.object({
+  CallSid: z.string().regex(CALL_SID).optional(),
+  From: z.string().max(64).optional(),
+  Digits: z.string().regex(/^[0-9*#]{0,32}$/).optional(),
+  SpeechResult: z.string().max(2000).optional(),
+  Confidence: z.string().max(32).optional(),
+  DialCallStatus: z.string().max(32).optional(),
+  CallStatus: z.string().max(32).optional(),
+  CallDuration: z.string().regex(/^\d{0,9}$/).optional(),
+}).catchall(z.string().max(4096));
 type TwilioParams = Record<string, string>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,6 +66,12 @@ export function twilioRouter(deps: TwilioDeps): Router {
     const params = (req.body ?? {}) as TwilioParams;
     if (!signature || !twilio.validateRequest(token, signature, url, params)) {
       next(new HttpError(403, 'bad_signature', 'X-Twilio-Signature is missing or does not match this request.'));
+      return;
+    }
+    const parsed = twilioParams.safeParse(params);
+    if (!parsed.success) {
+      const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))].filter(Boolean).slice(0, 5);
+      next(new HttpError(400, 'invalid_parameter', `Twilio parameters malformed: ${names.join(', ') || 'the form'}.`));
       return;
     }
     next();

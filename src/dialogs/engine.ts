@@ -19,6 +19,7 @@ import { answer, clarify, fallback } from './faq.js';
 import { requestedLanguage } from './language.js';
 import { KEYS_EVERYWHERE, REPEAT_KEY } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
+import { DEFAULT_MAX_UNANSWERED, UNANSWERED_TABLE } from './unanswered.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
 import { TurnTally } from './turn-tally.js';
 import { EarlyMatches, questionText } from './early-match.js';
@@ -31,6 +32,8 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   callbackTtlDays: number;
+  /** How many distinct unanswered questions the staff list keeps (the most asked). */
+  maxUnanswered?: number;
   /** Language of a brand-new conversation when nothing else tells it. */
   defaultLang?: Lang;
   observer?: TurnObserver;
@@ -356,7 +359,7 @@ export class DialogEngine {
   private async recordUnanswered(lang: Lang, text: string): Promise<void> {
     const question = maskText(text).replace(/\s+/g, ' ').slice(0, 200);
     try {
-      await this.deps.store.increment('unanswered', `${lang}\t${question}`);
+      await this.deps.store.tally(UNANSWERED_TABLE, `${lang}\t${question}`, this.deps.maxUnanswered ?? DEFAULT_MAX_UNANSWERED);
     } catch (error) {
       this.deps.logger.error({ err: error }, 'store unavailable: unanswered question not counted');
     }

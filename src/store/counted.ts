@@ -64,6 +64,14 @@ export class CountedStore implements Store {
     return this.watch('counters', this.store.counters(table));
   }
 
+  tally(table: string, field: string, max: number): Promise<void> {
+    return this.watch('tally', this.store.tally(table, field, max));
+  }
+
+  topTallies(table: string, limit: number): Promise<[string, number][]> {
+    return this.watch('tallies', this.store.topTallies(table, limit));
+  }
+
   appendReportEvent(event: ReportEvent): Promise<void> {
     return this.watch('report', this.store.appendReportEvent(event));
   }
@@ -78,6 +86,10 @@ export class CountedStore implements Store {
       if (!ok) this.onFailure('ping');
       return ok;
     });
+  }
+
+  onReconnect(listener: () => void): void {
+    this.store.onReconnect?.(listener);
   }
 
   close(): Promise<void> {

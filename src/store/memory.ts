@@ -4,32 +4,69 @@ import type { ReportEvent, SaveOnRelease, Store } from './store.js';
 interface Entry { value: string; expiresAt: number }
 
 /**
+ * How much the embedded store keeps. Keys are grouped by the part before their first colon
+ * (`session:…`, `event:…`, `rate:…`); each group holds at most its cap, the least recently
+ * used key going first, so a flood of new conversations costs bounded memory.
+ */
+export interface MemoryLimits {
+  /** Conversations (`session:` keys). */
+  maxSessions: number;
+  /** Keys of any other group: event ids, rate-limit counters, phone steps… */
+  maxKeysPerGroup: number;
+}
+
+export const DEFAULT_MEMORY_LIMITS: MemoryLimits = { maxSessions: 20_000, maxKeysPerGroup: 50_000 };
+
+/**
  * The embedded store of `npm start`: one process, nothing kept across restarts, and bounded so
- * a long-running trial server does not grow without end (production uses Redis).
+ * that no flood can make it outgrow the process (production uses Redis).
  */
 const MAX_REPORT_EVENTS = 10_000;
 const MAX_TABLE_FIELDS = 10_000;
 
+const groupOf = (key: string) => {
+  const colon = key.indexOf(':');
+  return colon < 0 ? '' : key.slice(0, colon);
+};
+
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
-  private readonly entries = new Map<string, Entry>();
+  /** Per key group, in least-recently-used order (a Map keeps insertion order; a use re-inserts). */
+  private readonly groups = new Map<string, Map<string, Entry>>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly tables = new Map<string, Map<string, number>>();
   private readonly reports: ReportEvent[] = [];
 
-  constructor(private readonly clock: Clock = () => new Date()) {}
+  constructor(private readonly clock: Clock = () => new Date(), private readonly limits: MemoryLimits = DEFAULT_MEMORY_LIMITS) {}
 
   /** Entries held, expired ones not yet swept included. */
   get size(): number {
-    return this.entries.size;
+    let size = 0;
+    for (const entries of this.groups.values()) size += entries.size;
+    return size;
+  }
+
+  private entriesOf(key: string, create: true): Map<string, Entry>;
+  private entriesOf(key: string, create?: false): Map<string, Entry> | undefined;
+  private entriesOf(key: string, create = false): Map<string, Entry> | undefined {
+    const group = groupOf(key);
+    let entries = this.groups.get(group);
+    if (!entries && create) this.groups.set(group, (entries = new Map()));
+    return entries;
+  }
+
+  private capOf(key: string): number {
+    return groupOf(key) === 'session' ? this.limits.maxSessions : this.limits.maxKeysPerGroup;
   }
 
   private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= this.clock().getTime()) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    const entries = this.entriesOf(key);
+    const entry = entries?.get(key);
+    if (!entry) return undefined;
+    entries!.delete(key);
+    if (entry.expiresAt <= this.clock().getTime()) return undefined;
+    // Used now: to the young end of its group.
+    entries!.set(key, entry);
     return entry;
   }
 
@@ -39,7 +76,9 @@ export class MemoryStore implements Store {
     // Keeps memory bounded without a timer: expired entries go on every 1,000th write.
     if (++this.writes % 1000 !== 0) return;
     const now = this.clock().getTime();
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    for (const entries of this.groups.values()) {
+      for (const [key, entry] of entries) if (entry.expiresAt <= now) entries.delete(key);
+    }
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -48,12 +87,16 @@ export class MemoryStore implements Store {
   }
 
   async set<T>(key: string, value: T, ttlSeconds: number): Promise<void> {
-    this.entries.set(key, { value: JSON.stringify(value), expiresAt: this.clock().getTime() + ttlSeconds * 1000 });
+    const entries = this.entriesOf(key, true);
+    entries.delete(key);
+    entries.set(key, { value: JSON.stringify(value), expiresAt: this.clock().getTime() + ttlSeconds * 1000 });
+    // Full: the least recently used key of the group goes (the first in the Map's order).
+    if (entries.size > this.capOf(key)) entries.delete(entries.keys().next().value!);
     this.sweepSometimes();
   }
 
   async delete(key: string): Promise<void> {
-    this.entries.delete(key);
+    this.entriesOf(key)?.delete(key);
   }
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
@@ -96,6 +139,24 @@ export class MemoryStore implements Store {
 
   async counters(table: string): Promise<Record<string, number>> {
     return Object.fromEntries(this.tables.get(table) ?? []);
+  }
+
+  async tally(table: string, field: string, max: number): Promise<void> {
+    const ranked = `ranked:${table}`;
+    let fields = this.tables.get(ranked);
+    if (!fields) this.tables.set(ranked, (fields = new Map()));
+    const count = (fields.get(field) ?? 0) + 1;
+    // Re-inserted: among equal counts, the most recently asked is kept.
+    fields.delete(field);
+    fields.set(field, count);
+    if (fields.size > max + Math.floor(max / 10)) {
+      const kept = [...fields].reverse().sort((a, b) => b[1] - a[1]).slice(0, max).reverse();
+      this.tables.set(ranked, new Map(kept));
+    }
+  }
+
+  async topTallies(table: string, limit: number): Promise<[string, number][]> {
+    return [...(this.tables.get(`ranked:${table}`) ?? [])].reverse().sort((a, b) => b[1] - a[1]).slice(0, limit);
   }
 
   async appendReportEvent(event: ReportEvent): Promise<void> {

@@ -19,13 +19,30 @@ const SAVE_AND_RELEASE = script(`redis.call('set', KEYS[2], ARGV[2], 'EX', ARGV[
 /** Takes the lock (KEYS[1]) and, if taken, reads the value (KEYS[2]): one round trip, not two. */
 const ACQUIRE_AND_READ = script(`if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, redis.call('get', KEYS[2])} end return {0}`);
 
+/**
+ * Counts ARGV[1] in the sorted set KEYS[1]; past ARGV[2] + a tenth, drops the least counted down
+ * to ARGV[2] (trimming in batches keeps the cost of a count constant).
+ */
+const TALLY = script(`redis.call('zincrby', KEYS[1], 1, ARGV[1]) local max = tonumber(ARGV[2]) local size = redis.call('zcard', KEYS[1]) if size > max + math.floor(max / 10) then redis.call('zremrangebyrank', KEYS[1], 0, size - max - 1) end return 1`);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Shared state for any number of server processes. */
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
 
-  private constructor(private readonly client: RedisClientType) {}
+  private readonly reconnectListeners: (() => void)[] = [];
+
+  private constructor(private readonly client: RedisClientType) {
+    // 'ready' comes again after every reconnection (the first one is before the constructor).
+    client.on('ready', () => {
+      for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
 
   static async connect(url: string, options: { connectTimeoutMs?: number } = {}): Promise<RedisStore> {
     let connected = false;
@@ -127,6 +144,15 @@ export class RedisStore implements Store {
   async counters(table: string): Promise<Record<string, number>> {
     const raw = await this.client.hGetAll(PREFIX + table);
     return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+  }
+
+  async tally(table: string, field: string, max: number): Promise<void> {
+    await this.run(TALLY, [`${PREFIX}ranked:${table}`], [field, String(max)]);
+  }
+
+  async topTallies(table: string, limit: number): Promise<[string, number][]> {
+    const raw = await this.client.zRangeWithScores(`${PREFIX}ranked:${table}`, 0, limit - 1, { REV: true });
+    return raw.map(({ value, score }) => [value, score]);
   }
 
   async appendReportEvent(event: ReportEvent): Promise<void> {

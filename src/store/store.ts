@@ -35,10 +35,19 @@ export interface Store {
   /** Adds `by` to a field of a counter table. */
   increment(table: string, field: string, by?: number): Promise<void>;
   counters(table: string): Promise<Record<string, number>>;
+  /**
+   * Counts one more `field` in a ranked table that keeps about its `max` most counted fields
+   * (the least counted go first when it grows past them): bounded whatever is asked.
+   */
+  tally(table: string, field: string, max: number): Promise<void>;
+  /** The most counted fields of a ranked table, most first. */
+  topTallies(table: string, limit: number): Promise<[field: string, count: number][]>;
   /** Appends to the report log, which is never trimmed by TTL. */
   appendReportEvent(event: ReportEvent): Promise<void>;
   /** The newest report events first. */
   reportEvents(limit: number): Promise<ReportEvent[]>;
   ping(): Promise<boolean>;
+  /** Calls `listener` each time the store answers again after losing its connection (Redis). */
+  onReconnect?(listener: () => void): void;
   close(): Promise<void>;
 }

@@ -29,18 +29,22 @@ export const containsSensitiveNumber = (text: string): boolean => containsMyNumb
 
 /** For anything stored or logged: numbers that could identify a person are replaced. */
 export function maskText(text: string): string {
+  if (typeof text !== 'string') return '';
   let out = fold(text).replace(MY_NUMBER, '[my-number]').replace(LINE_USER_ID, '[line-user]');
   if (PIN_WORDS.test(out)) out = out.replace(PIN_VALUE, '[pin]');
   return out.replace(PHONE, '[phone]').replace(LONG_DIGITS, '[digits]');
 }
 
 /** Keeps the last two digits so staff can tell numbers apart: 090-1234-5678 → ********78. */
-export function maskPhone(phone: string): string {
+export function maskPhone(phone: unknown): string {
+  if (typeof phone !== 'string') return '';
   const digits = phone.replace(/\D/g, '');
   return '*'.repeat(Math.max(0, digits.length - 2)) + digits.slice(-2);
 }
 
-export function maskUserId(id: string): string {
+/** Total: whatever the value, a masked text (an error path that masks must never throw itself). */
+export function maskUserId(id: unknown): string {
+  if (typeof id !== 'string') return '***';
   return id.length <= 6 ? '***' : `${id.slice(0, 3)}…${id.slice(-2)}`;
 }
 

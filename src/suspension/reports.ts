@@ -49,6 +49,11 @@ export class ReportLog {
     if (options.spoolPath && existsSync(options.spoolPath)) {
       this.pending = readFileSync(options.spoolPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ReportEvent);
     }
+    // Spooled events are written as soon as the store is back, so the staff list is complete
+    // within moments of an outage (the server's timer is only the fallback).
+    store.onReconnect?.(() => {
+      if (this.pending.length > 0) void this.flush().catch(() => undefined);
+    });
   }
 
   newReference(now: Date): string {

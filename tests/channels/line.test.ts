@@ -55,6 +55,19 @@ const texts = (messages: Record<string, unknown>[]) =>
   messages.map((m) => (m['type'] === 'text' ? String(m['text']) : String(m['altText'])));
 
 describe('LINE webhook', () => {
+  it('skips a signed event of the wrong shape and answers the rest of the batch', async () => {
+    const good = textEvent(userId(41), 'カードをなくしました');
+    const numericUser = { ...textEvent(userId(42), 'hello'), source: { type: 'user', userId: 12345 } };
+    const nullMessage = { ...textEvent(userId(43), 'hello'), message: null };
+    const res = await post(webhookBody([numericUser, nullMessage, good, 'not an event']));
+    expect(res.status).toBe(200);
+    const sent = replies();
+    expect(sent.map((r) => r.replyToken)).toEqual([good.replyToken]);
+    expect(texts(sent[0]!.messages).join('\n')).toContain('0120-95-0178');
+    // The server still serves.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it('answers a text message with a reply that carries the event reply token', async () => {
     const event = textEvent(userId(1), 'コンビニで住民票をとると手数料はいくらですか');
     const res = await post(webhookBody([event]));

@@ -237,6 +237,29 @@ describe('phone requests that must be refused', () => {
     expect((await res.json()).error.code).toBe('missing_parameter');
   });
 
+  it('refuses signed parameters of the wrong form with 400: a repeated one, keys that are not digits', async () => {
+    server = await start();
+    const call = new TwilioCall(server);
+    const twilio = (await import('twilio')).default;
+    const url = `${PUBLIC_BASE_URL}/twilio/voice/step?s=1`;
+    // A repeated parameter arrives as a list; Twilio's own signature covers lists too.
+    const repeated = { CallSid: call.callSid, Digits: ['1', '2'] };
+    const body = `CallSid=${call.callSid}&Digits=1&Digits=2`;
+    const res = await fetch(`${server.url}/twilio/voice/step?s=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, repeated) },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_parameter', message: expect.stringContaining('Digits') });
+    const letters = await call.post(url, { CallSid: call.callSid, Digits: 'abc' });
+    expect(letters.status).toBe(400);
+    const badSid = await call.post(url, { CallSid: 'CA-not-a-sid' });
+    expect(badSid.status).toBe(400);
+    // The call itself goes on: a well-formed key press is answered.
+    expect((await call.post(`${PUBLIC_BASE_URL}/twilio/voice`, { CallSid: call.callSid })).status).toBe(200);
+  });
+
   it('answers 503 naming the variable when the phone line is not configured', async () => {
     server = await startTestServer();
     const res = await fetch(`${server.url}/twilio/voice`, { method: 'POST' });

@@ -17,6 +17,8 @@ export class FlakyStore implements Store {
   hit(key: string, window: number) { return this.guard(() => this.inner.hit(key, window)); }
   increment(table: string, field: string, by?: number) { return this.guard(() => this.inner.increment(table, field, by)); }
   counters(table: string) { return this.guard(() => this.inner.counters(table)); }
+  tally(table: string, field: string, max: number) { return this.guard(() => this.inner.tally(table, field, max)); }
+  topTallies(table: string, limit: number) { return this.guard(() => this.inner.topTallies(table, limit)); }
   appendReportEvent(event: ReportEvent) { return this.guard(() => this.inner.appendReportEvent(event)); }
   reportEvents(limit: number) { return this.guard(() => this.inner.reportEvents(limit)); }
   async ping() { return !this.down; }

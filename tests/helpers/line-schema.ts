@@ -1,6 +1,6 @@
 /**
  * Validates what the bot sends LINE against LINE's own OpenAPI description
- * (../shared/line-openapi/messaging-api.yml). Its polymorphic schemas (Message, Action, Flex…)
+ * (vendor/line-openapi/messaging-api.yml, kept in this repository). Its polymorphic schemas (Message, Action, Flex…)
  * choose a subtype by `type` through an OpenAPI discriminator, which JSON Schema does not know:
  * each such base becomes "if type is X then the schema of X", so every message, action and
  * Flex component is checked against its own subtype.
@@ -11,7 +11,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../../shared/line-openapi/messaging-api.yml', import.meta.url));
+export const SPEC_PATH = fileURLToPath(new URL('../../vendor/line-openapi/messaging-api.yml', import.meta.url));
 
 type Schema = Record<string, unknown>;
 

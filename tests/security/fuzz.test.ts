@@ -7,20 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app.js';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_SECRET, FakeLineApi } from '../helpers/fake-line.js';
 import { sign } from '../helpers/line-webhook.js';
+import { prng } from '../helpers/prng.js';
 import { AUTH_TOKEN, PUBLIC_BASE_URL } from '../helpers/twilio-call.js';
-
-function prng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  return { next, int, pick };
-}
 
 const r = prng(20261127);
 const PIECES = ['', 'null', '{', '}', '[]', '"', '\\u0000', 'カードをなくした', '🦊', 'a'.repeat(300), '0120950178', '123456789012', '<script>', "' OR 1=1", '%00', '\ud800', 'lang', 'text', 'postback', 'sessionId'];

@@ -108,6 +108,19 @@ function contract(name: string, make: () => { store: Store; expire?: (seconds: n
       expect(events.map((e) => e.id)).toEqual([`${p}-E2`, undefined]);
     });
 
+    it('keeps the most counted fields of a ranked table, bounded', async () => {
+      const table = `${p}-asked`;
+      for (let i = 0; i < 5; i++) await store.tally(table, 'often', 10);
+      for (let i = 0; i < 3; i++) await store.tally(table, 'sometimes', 10);
+      // A flood of questions asked once each: the table stays near its cap (10, trimmed past 11).
+      for (let i = 0; i < 200; i++) await store.tally(table, `once ${i}`, 10);
+      const top = await store.topTallies(table, 100);
+      expect(top.length).toBeLessThanOrEqual(11);
+      expect(top.slice(0, 2)).toEqual([['often', 5], ['sometimes', 3]]);
+      expect(top.slice(2).every(([, count]) => count === 1)).toBe(true);
+      expect(await store.topTallies(table, 1)).toEqual([['often', 5]]);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });
@@ -125,6 +138,27 @@ describe('memory store', () => {
     for (let i = 0; i < 1000; i++) await store.set('live', i, 60);
     expect(store.size).toBe(1);
     expect(await store.get('live')).toBe(999);
+  });
+});
+
+describe('memory store limits', () => {
+  it('keeps at most its cap of each key group, the least recently used going first', async () => {
+    const store = new MemoryStore(clock, { maxSessions: 100, maxKeysPerGroup: 200 });
+    await store.set('session:web:first', { turns: 1 }, 3600);
+    for (let i = 0; i < 1000; i++) {
+      await store.set(`session:web:s${i}`, { turns: 1 }, 3600);
+      await store.claim(`event:line:e${i}`, 86_400);
+      await store.hit(`rate:ip${i}:1`, 60);
+      // A conversation in use stays: read before each new one arrives.
+      if (i < 950) expect(await store.get('session:web:first')).toEqual({ turns: 1 });
+    }
+    expect(store.size).toBe(100 + 200 + 200);
+    expect(await store.get('session:web:s999')).toEqual({ turns: 1 });
+    expect(await store.get('session:web:s0')).toBeUndefined();
+    // Not read for the last 50 new conversations, fewer than the cap: still there.
+    expect(await store.get('session:web:first')).toEqual({ turns: 1 });
+    expect(await store.claim('event:line:e999', 60)).toBe(false);
+    expect(await store.claim('event:line:e0', 60)).toBe(true);
   });
 });
 
