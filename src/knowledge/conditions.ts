@@ -77,16 +77,21 @@ export function sentencesOf(text: string): string[] {
  * - nothing says the town office cannot do something about the suspension (the guidebook only
  *   says to call the free dial, at any hour).
  */
+/** The words of a template, its {{parameters}} left out (their names are not words it says). */
+const wordsOf = (template: string) => template.replace(/\{\{[^}]*\}\}/g, ' ');
+
 export function absolutesIn(template: string, words: ConditionWords): string[] {
   const problems: string[] = [];
+  const yearEndSaid = words.yearEnd.test(wordsOf(template));
   for (const sentence of sentencesOf(template)) {
-    if (sentence.includes('{{suspensionHoursPerDay}}') && !words.suspension.test(sentence)) {
+    const said = wordsOf(sentence);
+    if (sentence.includes('{{suspensionHoursPerDay}}') && !words.suspension.test(said)) {
       problems.push(`says {{suspensionHoursPerDay}} hours without saying it is for the suspension: "${sentence}"`);
     }
-    if (words.everyDay.test(sentence) && !words.suspension.test(sentence) && !words.yearEnd.test(template)) {
+    if (words.everyDay.test(said) && !words.suspension.test(said) && !yearEndSaid) {
       problems.push(`says "every day" without the year-end exclusion: "${sentence}"`);
     }
-    if (words.office.test(sentence) && words.cannot.test(sentence) && words.suspension.test(sentence)) {
+    if (words.office.test(said) && words.cannot.test(said) && words.suspension.test(said)) {
       problems.push(`says the town office cannot do something about the suspension, which the guidebook does not: "${sentence}"`);
     }
   }
@@ -98,7 +103,7 @@ export function missingConditions(template: string, conditions: Condition[], wor
   const missing: string[] = [];
   for (const condition of conditions) {
     for (const name of condition.params ?? []) if (!template.includes(`{{${name}}}`)) missing.push(`{{${name}}}`);
-    if (condition.words && !words[condition.words].test(template)) missing.push(condition.words);
+    if (condition.words && !words[condition.words].test(wordsOf(template))) missing.push(condition.words);
   }
   return missing;
 }

@@ -31,7 +31,7 @@ function formatDate(lang: Lang, iso: string): string {
 
 /**
  * A clock time ("17:15", as the facts write it) the way each language writes or says it:
- * Brazilian "17h15" and "23h", English "5:15 p.m.", and for the phone the words a voice reads
+ * Brazilian "17h15" and "23h", English "5:15 PM", and for the phone the words a voice reads
  * right ("17時15分", "오후 5시 15분") instead of a colon it may read as "seventeen fifteen".
  */
 export function formatClock(lang: Lang, form: Form, hhmm: string): string {
@@ -41,7 +41,7 @@ export function formatClock(lang: Lang, form: Form, hhmm: string): string {
     case 'pt':
       return m === 0 ? `${h}h` : `${h}h${mm}`;
     case 'en': {
-      const suffix = h < 12 ? 'a.m.' : 'p.m.';
+      const suffix = h < 12 ? 'AM' : 'PM';
       const h12 = h % 12 === 0 ? 12 : h % 12;
       return m === 0 ? `${h12} ${suffix}` : `${h12}:${mm} ${suffix}`;
     }

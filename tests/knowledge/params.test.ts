@@ -20,8 +20,20 @@ describe('fact parameters', () => {
   it('formats fees and dates for each language', () => {
     expect(factParams('ja', 'chat')['reissueFee']).toBe('1,000');
     expect(factParams('pt', 'chat')['reissueFee']).toBe('1.000');
-    expect(factParams('en', 'chat')['faceAuthStart']).toBe('12/15/2023');
+    // Dates in words, never 12/15/2023 or 15/12/2023 in running text.
+    expect(factParams('en', 'chat')['faceAuthStart']).toBe('December 15, 2023');
+    expect(factParams('es', 'voice')['faceAuthStart']).toBe('15 de diciembre de 2023');
+    expect(factParams('pt', 'chat')['faceAuthStart']).toBe('15 de dezembro de 2023');
     expect(factParams('ko', 'chat')['faceAuthStart']).toBe('2023년 12월 15일');
+  });
+
+  it('writes clock times as each language does, and as a voice reads them', () => {
+    expect([factParams('ja', 'chat')['officeClose'], factParams('ja', 'voice')['officeClose']]).toEqual(['17:15', '17時15分']);
+    expect([factParams('en', 'chat')['officeOpen'], factParams('en', 'voice')['officeClose']]).toEqual(['8:30 AM', '5:15 PM']);
+    expect([factParams('pt', 'chat')['officeOpen'], factParams('pt', 'chat')['konbiniClose']]).toEqual(['8h30', '23h']);
+    expect([factParams('ko', 'chat')['officeClose'], factParams('ko', 'voice')['officeClose']]).toEqual(['17:15', '오후 5시 15분']);
+    expect(factParams('zh', 'voice')['konbiniOpen']).toBe('6点30分');
+    expect(factParams('es', 'chat')['freeDialWeekdayClose']).toBe('20:00');
   });
 
   it('puts the guidebook numbers into every language of the lost-card answer', () => {
