@@ -5,7 +5,11 @@
  * Each store's run starts with a warm-up (not counted) so that figures are of a server whose
  * code is compiled, as it is minutes after a start.
  * Several measured rounds follow (the median one is reported, with the spread of all).
- * Options: --quick (shorter runs), --connections N, --seconds N, --warmup N, --rounds N.
+ * Two kinds of traffic: the "mix" (a question of the evaluation set per request over 500
+ * sessions) and "new conversations" (every request starts a conversation of its own, as most
+ * residents ask one or two questions); then a soak of new conversations on the memory store,
+ * reporting its RSS at the end (the embedded store must stay bounded).
+ * Options: --quick (shorter runs), --connections N, --seconds N, --warmup N, --rounds N, --soak N (seconds).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -26,6 +30,10 @@ const connections = option('connections', 64);
 const seconds = option('seconds', quick ? 5 : 10);
 const warmup = option('warmup', quick ? 1 : 3);
 const rounds = option('rounds', quick ? 1 : 3);
+const soakSeconds = option('soak', quick ? 20 : 120);
+
+/** Where each request's conversation comes from: a pool of 500, or a new one every time. */
+type Traffic = 'mix' | 'new';
 
 const questions = LANGS.flatMap((lang) =>
   (JSON.parse(readFileSync(new URL(`../tests/eval/${lang}.json`, import.meta.url), 'utf8')) as { q: string }[]).map((x) => x.q),
@@ -80,28 +88,33 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function load(name: string, env: Record<string, string>): Promise<Record<string, string>> {
+function chatLoad(port: number, traffic: Traffic, duration: number) {
+  let n = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}/api/chat`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          n++;
+          const text = questions[n % questions.length];
+          return { ...request, body: JSON.stringify(traffic === 'mix' ? { sessionId: `bench-session-${n % 500}`, text } : { text }) };
+        },
+      },
+    ],
+  });
+}
+
+async function load(name: string, env: Record<string, string>, traffic: Traffic): Promise<Record<string, string>> {
   const { child, port, startupMs } = await startServer(env);
   // Sampled while serving: the training at start-up (in a worker) is not the serving footprint.
   let peak = rssMb(child.pid!);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 200);
   try {
-    let n = 0;
-    const run = (duration: number) => autocannon({
-      url: `http://127.0.0.1:${port}/api/chat`,
-      connections,
-      duration,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => {
-            n++;
-            return { ...request, body: JSON.stringify({ sessionId: `bench-session-${n % 500}`, text: questions[n % questions.length] }) };
-          },
-        },
-      ],
-    });
+    const run = (duration: number) => chatLoad(port, traffic, duration);
     if (warmup > 0) await run(warmup);
     const results = [];
     for (let round = 0; round < rounds; round++) results.push(await run(seconds));
@@ -111,6 +124,7 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
     const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
     const spread = (values: number[]) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
     return {
+      traffic: traffic === 'mix' ? '500 sessions' : 'new conversations',
       store: name,
       'start-up ms': startupMs.toFixed(0),
       'turns/s': `${median.requests.average.toFixed(0)}${spread(results.map((r) => Math.round(r.requests.average)))}`,
@@ -125,17 +139,48 @@ async function load(name: string, env: Record<string, string>): Promise<Record<s
   }
 }
 
+/** New conversations at full speed for `duration` seconds on one server: errors, p99 and RSS at the end. */
+async function soak(duration: number): Promise<Record<string, string>> {
+  const { child, port } = await startServer({ REDIS_URL: '' });
+  let peak = rssMb(child.pid!);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 500);
+  try {
+    const result = await chatLoad(port, 'new', duration);
+    const end = rssMb(child.pid!);
+    const alive = (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+    return {
+      seconds: String(duration),
+      turns: String(result.requests.total),
+      'turns/s': result.requests.average.toFixed(0),
+      'p99 ms': String(result.latency.p99),
+      errors: String(result.errors + result.non2xx),
+      'RSS at the end': `${end.toFixed(0)} MB`,
+      'peak RSS': `${peak.toFixed(0)} MB`,
+      'healthz after': alive ? 'ok' : 'down',
+    };
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+  }
+}
+
 // As `npm start` does: compile dist/ first (its own time is printed; the start-up figure is the server's).
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-const rows = [await load('memory', { REDIS_URL: '' })];
+const stores: [string, Record<string, string>][] = [['memory', { REDIS_URL: '' }]];
 const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 try {
   const probe = await RedisStore.connect(redisUrl, { connectTimeoutMs: 1000 });
   await probe.close();
-  rows.push(await load('redis', { REDIS_URL: redisUrl }));
+  stores.push(['redis', { REDIS_URL: redisUrl }]);
 } catch (error) {
   console.log(`redis: skipped (${(error as Error).message})`);
 }
+const rows = [];
+for (const traffic of ['mix', 'new'] as const) for (const [name, env] of stores) rows.push(await load(name, env, traffic));
 console.log(`web chat (server in its own process), ${connections} connections, median of ${rounds} runs of ${seconds} s after ${warmup} s of warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}:`);
 console.table(rows);
+if (soakSeconds > 0) {
+  console.log(`soak: new conversations at full speed for ${soakSeconds} s, memory store, ${connections} connections:`);
+  console.table([await soak(soakSeconds)]);
+}
 process.exit(0);

@@ -102,4 +102,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+// A failure before the server listens is a start-up error, not a bug to survive: say it, exit.
+main().catch((error: unknown) => {
+  console.error(`Start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});
