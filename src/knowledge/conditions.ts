@@ -12,7 +12,7 @@ import { LANGS, type Lang } from './languages.js';
 export const WORD_CONDITIONS = [
   'yearEnd', 'maintenance', 'suspension', 'police', 'afterIssue', 'adultWard', 'specialPermanent',
   'highlySkilled', 'japaneseCap', 'stillNeeded', 'signUp', 'locked', 'noRefund', 'mailForwarding',
-  'office', 'cannot', 'everyDay',
+  'office', 'cannot', 'everyDay', 'foreignResidents',
 ] as const;
 export type WordCondition = (typeof WORD_CONDITIONS)[number];
 
@@ -32,7 +32,8 @@ export const ANSWER_CONDITIONS: Record<string, Condition[]> = {
   damaged_card: [p('reissueFee', 'reissueFeeNoCert')],
   moving_out: [p('moveOutDays', 'moveInDays', 'continuationDays')],
   renewal: [p('renewalMonths'), w('mailForwarding')],
-  validity_by_age: [p('adultAge', 'validityAdultBirthdays', 'validityMinorBirthdays'), w('afterIssue')],
+  // The age table is the rule for Japanese nationals; most foreign residents' cards follow their stay.
+  validity_by_age: [p('adultAge', 'validityAdultBirthdays', 'validityMinorBirthdays'), w('afterIssue'), w('foreignResidents')],
   ecert_validity: [p('ecertBirthdays'), w('afterIssue')],
   // An adult ward's card lasts as an adult's: only the e-certificates differ.
   minors: [p('childAge', 'validityAdultBirthdays', 'validityMinorBirthdays'), w('adultWard'), w('afterIssue')],
@@ -41,12 +42,14 @@ export const ANSWER_CONDITIONS: Record<string, Condition[]> = {
   pin_locked: [p('signatureLockTries', 'userLockTries')],
   // The store route needs the 4-digit PIN; when that one is locked too, only the window helps.
   pin_reset_konbini: [p('pinDigits'), w('locked')],
-  konbini_overview: [p('konbiniOpen', 'konbiniClose'), w('yearEnd'), w('maintenance')],
+  konbini_overview: [p('konbiniOpen', 'konbiniClose', 'konbiniMinAge'), w('yearEnd'), w('maintenance')],
   konbini_hours: [p('konbiniOpen', 'konbiniClose'), w('yearEnd'), w('maintenance')],
   konbini_fee: [p('konbiniFee'), w('noRefund')],
   health_insurance: [w('signUp'), w('stillNeeded')],
   free_dial: [p('freeDialWeekdayOpen', 'freeDialWeekdayClose', 'freeDialWeekendOpen', 'freeDialWeekendClose'), w('yearEnd'), w('suspension')],
-  foreign_line: [p('foreignCardLine'), w('suspension')],
+  // The foreign-language line has no hours or suspension service in the guidebook: the 24/365
+  // suspension is named on the free dial.
+  foreign_line: [p('foreignCardLine', 'freeDial', 'freeDialOption')],
 };
 
 export type ConditionWords = Record<WordCondition, RegExp>;
@@ -75,7 +78,8 @@ export function sentencesOf(text: string): string[] {
  * - "24 hours" is true of the suspension only, not of the free dial or its foreign line;
  * - "every day" is true of the suspension, or of the stores and lines with their year-end exclusion;
  * - nothing says the town office cannot do something about the suspension (the guidebook only
- *   says to call the free dial, at any hour).
+ *   says to call the free dial, at any hour);
+ * - the foreign-language line is never given round-the-clock hours (the guidebook gives it none).
  */
 /** The words of a template, its {{parameters}} left out (their names are not words it says). */
 const wordsOf = (template: string) => template.replace(/\{\{[^}]*\}\}/g, ' ');
@@ -90,6 +94,9 @@ export function absolutesIn(template: string, words: ConditionWords): string[] {
     }
     if (words.everyDay.test(said) && !words.suspension.test(said) && !yearEndSaid) {
       problems.push(`says "every day" without the year-end exclusion: "${sentence}"`);
+    }
+    if (sentence.includes('{{foreignCardLine}}') && sentence.includes('{{suspensionHoursPerDay}}')) {
+      problems.push(`gives the foreign-language line round-the-clock hours, which the guidebook does not: "${sentence}"`);
     }
     if (words.office.test(said) && words.cannot.test(said) && words.suspension.test(said)) {
       problems.push(`says the town office cannot do something about the suspension, which the guidebook does not: "${sentence}"`);
