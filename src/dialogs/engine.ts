@@ -344,7 +344,7 @@ export class DialogEngine {
       session.state = 'idle';
       session.lastIntent = match.intent;
       if (match.intent === 'greeting') return mainMenu(lang, ['faq:greeting']);
-      return answer(lang, match.intent, now, match.confidence);
+      return answer(lang, match.intent, now, match.confidence, match.alternatives);
     }
     if (match.kind === 'clarify') {
       session.state = 'clarify';

@@ -9,10 +9,15 @@ import { intentChoice, MENU_CHOICE } from './menu.js';
 import { NOW_NOTES, nowNote } from './now.js';
 import type { Reply } from './types.js';
 
-export function answer(lang: Lang, intent: string, now: Date, confidence?: number): Reply {
+/**
+ * The answer to a question, with its follow-up topics as choices. `alternatives` are the other
+ * intents the question may have meant: offered first, after an "or did you mean…" line, so a
+ * resident who asked clearly is answered at once and one who did not is one tap away.
+ */
+export function answer(lang: Lang, intent: string, now: Date, confidence?: number, alternatives: string[] = []): Reply {
   const service = NOW_NOTES[intent];
   const def = getIntent(intent);
-  const related = def?.related ?? [];
+  const related = (def?.related ?? []).filter((id) => !alternatives.includes(id));
   return {
     lang,
     // The whole entry: chat channels show its `chat` text, the phone speaks its `voice` text.
@@ -20,8 +25,9 @@ export function answer(lang: Lang, intent: string, now: Date, confidence?: numbe
       say(`faq:${intent}`),
       ...(def?.dated ? [say('common:asOf')] : []),
       ...(service ? [nowNote(service, lang, now)] : []),
+      ...(alternatives.length > 0 ? [say('common:clarify.orMeant')] : []),
     ],
-    choices: withKeys([...related.map(intentChoice), MENU_CHOICE]),
+    choices: withKeys([...alternatives.map(intentChoice), ...related.map(intentChoice), MENU_CHOICE]),
     calls: phonesInAnswer(intent),
     voicePrompt: say('ivr:afterAnswer'),
     intent,

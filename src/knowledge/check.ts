@@ -5,7 +5,7 @@
 import { loadResources, type Resources } from '../i18n.js';
 import { absolutesIn, ANSWER_CONDITIONS, loadConditionWords, missingConditions } from './conditions.js';
 import { loadAllExamples } from './examples.js';
-import { INTENTS } from './intents/catalog.js';
+import { INTENTS, OUT_OF_SCOPE } from './intents/catalog.js';
 import { LANGS, type Lang } from './languages.js';
 import { PARAM_NAMES } from './params.js';
 
@@ -108,7 +108,7 @@ export function checkKnowledge(resources: Resources = loadResources(), condition
   }
   for (const lang of LANGS) {
     for (const id of Object.keys(examples[lang])) {
-      if (!INTENTS.some((i) => i.id === id)) problems.push(`${lang} examples: unknown intent ${id}`);
+      if (id !== OUT_OF_SCOPE && !INTENTS.some((i) => i.id === id)) problems.push(`${lang} examples: unknown intent ${id}`);
     }
   }
   return problems;

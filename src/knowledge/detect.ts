@@ -5,6 +5,7 @@
  */
 import type { Lang } from './languages.js';
 import { baseNormalize, stripAccents, words } from './analyzers/shared.js';
+import { withoutJapaneseTerms } from './terms.js';
 
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
 const KANA = /[\u3040-\u30ff\uff66-\uff9f]/gu;
@@ -99,7 +100,10 @@ export class LanguageDetector {
     }
   }
 
-  detect(text: string, fallback: Lang = 'ja'): Detection {
+  detect(message: string, fallback: Lang = 'ja'): Detection {
+    // "Perdi mi マイナンバーカード": the guidebook's Japanese terms say nothing of the writer's language.
+    const stripped = withoutJapaneseTerms(message);
+    const text = /\p{L}/u.test(stripped) ? stripped : message;
     const hangul = text.match(HANGUL)?.length ?? 0;
     const kana = text.match(KANA)?.length ?? 0;
     const han = text.match(HAN)?.length ?? 0;

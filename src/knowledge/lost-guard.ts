@@ -17,41 +17,41 @@ interface GuardPatterns {
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
 const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した(?!ら)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した(?!ら)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
-    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
+    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
     found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました|(に|で)あった(わ|よ|んじゃ|んです|けど|。|$))/u,
     pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
     card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
   },
   zh: {
-    loss: /(丢|遗失|丟|紛失|掉在|diule|diu le|找不着|找不见|不见了|拿走了|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|(卡|钱包|包)\S{0,4}找不到|找不到\S{0,8}(卡|钱包)|不见|(卡|钱包|包)\S{0,3}掉了|弄丢|落在|忘在|挂失|停用|冻结)/u,
+    loss: /(丢|遗失|丟|紛失|掉在|diule|diu le|找不着|找不见|不见了|拿走了|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|(卡|钱包|包)[^。？！?!]{0,6}找不到|找不到[^。？！?!]{0,10}(卡|钱包)|不见|(卡|钱包|包)\S{0,3}掉了|弄丢|落在|忘在|挂失|停用|冻结)/u,
     found: /(找到了|找回|又找到|找着了|解除|恢复|重新启用|启用)/u,
     pinOnly: /(密码|pin)/u,
     card: /(卡|钱包|包)/u,
   },
   ko: {
-    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸)|놓고\s?(왔|내렸)|정지|사라졌)/u,
+    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려)|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
     found: /((?<!못\s?)찾았|찾앗|되찾|나왔|발견|해제|정지.{0,8}(풀|취소)|다시\s?쓰)/u,
     pinOnly: /(비밀번호|비번|암호|pin)/u,
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
   },
   en: {
-    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
-    found: /(\b(?<!(n't|not|never|no) )found\b|\bundo\b|(cancel|remove|release|lift|end) (the|my) suspension|usable again|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
+    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|(got|been|were) (taken|snatched|nicked)|left (it|my \w+|the card) behind|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
+    found: /(\b(?<!(n't|not|never|no) )found\b|\bundo\b|(cancel|remove|release|lift|end) (the|my) suspension|usable again|work again|working again|the whole time|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
     pinOnly: /\b(pin|password|passcode)\b/u,
     card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
   },
   es: {
-    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) |se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) |se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
     found: /\b(la encontre|lo encontre|la encuentro|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactiv\w*|(quitar|levantar) (el bloqueo|la suspension)|ya la habia suspendido)\b/u,
     pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deixei (o|a|meu|minha) \w+ (no|na|em)|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
@@ -60,10 +60,17 @@ const GUARDS: Record<Lang, GuardPatterns> = {
 
 const LATIN_LANGS: ReadonlySet<Lang> = new Set(['en', 'es', 'pt']);
 
+/**
+ * "Loses its validity" is not a lost card ("does my card lose its validity when I move?"): the
+ * phrase is taken out before the loss words are looked for, so "I lost my card — does it lose
+ * its validity?" is still a loss.
+ */
+const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|her)?\s*(validity|effect)\b|\b(pierde|pierden|perdera|perder|perdio|perdería)\s+(su|la|sus)?\s*(validez|vigencia)\b|\b(perde|perdem|perdera|perder|perdeu)\s+(a|sua|seu|o)?\s*(validade|vigencia)\b|(효력|유효성|유효)(을|를|이)?\s*(잃|상실))/gu;
+
 /** True when the message says, however indirectly, that the card was lost or stolen. */
 export function looksLikeLostCard(text: string, lang: Lang): boolean {
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
-  const normalized = LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(text)) : baseNormalize(text);
+  const normalized = (LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(text)) : baseNormalize(text)).replace(LOSES_VALIDITY, ' ');
   const guard = GUARDS[lang];
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;

@@ -9,10 +9,11 @@ import { LanguageDetector, type Detection } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
 import { looksLikeLostCard } from './lost-guard.js';
+import { canonicalTerms } from './terms.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 import { startWorker } from './worker-script.js';
 
-import { LOST_INTENT } from './intents/catalog.js';
+import { LOST_INTENT, OUT_OF_SCOPE } from './intents/catalog.js';
 
 export { LOST_INTENT };
 
@@ -24,8 +25,19 @@ export { LOST_INTENT };
 const SURE_WHEN_NOT_NEAR = 0.7;
 /** Below this, no intent stands out enough to offer as a clarification either. */
 const NO_IDEA = 0.3;
-/** At or above this confidence the top intent is answered directly. */
-export const ANSWER_CONFIDENCE = 0.5;
+/**
+ * Two intents are "truly tied" when the best is below CLEAR_LEAD and the runner-up within
+ * TIE_MARGIN of it; only then is a bare clarifying question asked. Otherwise the best is
+ * answered and the runners-up offered beside it. See the README.
+ */
+export const TIE_MARGIN = 0.1;
+export const CLEAR_LEAD = 0.5;
+/** Below this confidence in the answer, the runners-up are offered beside it ("or did you mean…"). */
+export const OFFER_BELOW = 0.8;
+/** A runner-up is offered when its confidence is at least this. */
+export const OFFER_MIN = 0.1;
+/** Conversational intents are never offered as alternatives. */
+const NEVER_OFFERED = new Set(['greeting', 'thanks']);
 /** A lost card is answered at a lower confidence: giving the suspension line by mistake costs little. */
 export const LOST_CONFIDENCE = 0.3;
 
@@ -40,6 +52,8 @@ export interface MatchResult {
   confidence: number;
   /** The best three, for a clarifying question. */
   candidates: Scored[];
+  /** Beside an answer: the other intents the message may have meant, to offer as choices. */
+  alternatives: string[];
   /** The lost-card guard fired. */
   lostGuard: boolean;
   /** Cosine closeness to the nearest thing the guidebook answers. */
@@ -138,19 +152,28 @@ export class Matcher implements IntentMatcher {
       : this.detector.detect(text, options.sessionLang ?? 'ja');
     const lang = !detection.confident && options.sessionLang ? options.sessionLang : detection.lang;
     // The best three, and how close the message is to anything the guidebook answers.
-    const { candidates, closeness } = this.classifiers[lang].best(text, 3);
-    const top = candidates[0]!;
-    const base = { lang, langConfident: detection.confident, candidates, closeness };
-    if (looksLikeLostCard(text, lang)) {
+    const best = this.classifiers[lang].best(text, 4);
+    const { closeness } = best;
+    // Out of the guidebook when that is the best guess; otherwise never offered as a choice.
+    const candidates = best.candidates.filter((c) => c.intent !== OUT_OF_SCOPE).slice(0, 3);
+    const top = best.candidates[0]!;
+    const base = { lang, langConfident: detection.confident, candidates, closeness, alternatives: [] as string[] };
+    if (looksLikeLostCard(canonicalTerms(text, lang), lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
     const far = calibration.far[lang];
     const near = calibration.near[lang];
-    if (closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
+    if (top.intent === OUT_OF_SCOPE || closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
       return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     }
-    if (top.confidence >= (top.intent === LOST_INTENT ? LOST_CONFIDENCE : ANSWER_CONFIDENCE)) {
-      return { ...base, kind: 'answer', intent: top.intent, confidence: top.confidence, lostGuard: false };
+    const runnerUp = candidates[1];
+    const tied = runnerUp !== undefined && top.confidence < CLEAR_LEAD && top.confidence - runnerUp.confidence < TIE_MARGIN;
+    const sureOfLoss = top.intent === LOST_INTENT && top.confidence >= LOST_CONFIDENCE;
+    if (sureOfLoss || !tied) {
+      const alternatives = top.confidence < OFFER_BELOW
+        ? candidates.slice(1).filter((c) => c.confidence >= OFFER_MIN && !NEVER_OFFERED.has(c.intent)).map((c) => c.intent)
+        : [];
+      return { ...base, kind: 'answer', intent: top.intent, confidence: top.confidence, lostGuard: false, alternatives };
     }
     return { ...base, kind: 'clarify', intent: top.intent, confidence: top.confidence, lostGuard: false };
   }

@@ -87,9 +87,11 @@ describe('clarification', () => {
   // A matcher trained so that two intents share the same wording: the engine must ask.
   const ambiguous = Object.fromEntries(
     LANGS.map((lang) => [lang, {
-      konbini_fee: ['certificate at the store', 'store certificate price'],
-      konbini_hours: ['certificate at the store', 'store certificate hours'],
-      konbini_stores: ['certificate at the store', 'store certificate location'],
+      // Exactly the same wording for four intents: truly tied, so the engine asks rather than answers.
+      konbini_fee: ['certificate at the store', 'store certificate'],
+      konbini_hours: ['certificate at the store', 'store certificate'],
+      konbini_stores: ['certificate at the store', 'store certificate'],
+      konbini_steps: ['certificate at the store', 'store certificate'],
       town_office: ['town office phone', 'office number'],
     }]),
   ) as unknown as Record<Lang, Record<string, string[]>>;
@@ -101,11 +103,32 @@ describe('clarification', () => {
     expect(reply.intent).toBeUndefined();
     expect(allText(reply)).toBe(render('en', 'chat', { key: 'common:clarify.prompt' }));
     const candidates = reply.quickReplies.filter((q) => q.postback.startsWith('intent:')).map((q) => q.postback).sort();
-    expect(candidates).toEqual(['intent:konbini_fee', 'intent:konbini_hours', 'intent:konbini_stores']);
+    expect(candidates).toHaveLength(3);
+    expect(candidates.every((c) => ['intent:konbini_fee', 'intent:konbini_hours', 'intent:konbini_stores', 'intent:konbini_steps'].includes(c))).toBe(true);
     expect(reply.quickReplies.at(-1)!.postback).toBe('none');
     const chosen = await chat.choose('intent:konbini_hours');
     expect(chosen.intent).toBe('konbini_hours');
     expect(allText(chosen)).toContain('6:30');
+  });
+
+  it('answers a likely intent at once and offers the runner-up first ("or did you mean…")', async () => {
+    const likely = Object.fromEntries(LANGS.map((lang) => [lang, {
+      konbini_fee: ['how much is a certificate at the store', 'store certificate price', 'certificate fee'],
+      konbini_hours: ['store certificate hours', 'what time can i get a certificate', 'certificate opening time'],
+      town_office: ['town office phone', 'office number'],
+    }])) as unknown as Record<Lang, Record<string, string[]>>;
+    const { engine, clock } = makeEngine({ matcher: new Matcher(likely) });
+    const chat = conversation(engine, clock, { langHint: 'en' });
+    // Mostly about the fee, a little about the hours: answered, with the hours offered.
+    const reply = await chat.say('store certificate price and time');
+    expect(reply.intent).toBe('konbini_fee');
+    expect(reply.messages[0]!.text).toBe(render('en', 'chat', { key: 'faq:konbini_fee.chat' }));
+    expect(reply.messages.at(-1)!.text).toBe(render('en', 'chat', { key: 'common:clarify.orMeant' }));
+    expect(reply.quickReplies[0]).toEqual({ label: render('en', 'chat', { key: 'faq:konbini_hours.label' }), postback: 'intent:konbini_hours' });
+    // A sure answer offers nothing extra.
+    const sure = await chat.say('certificate price at the store');
+    expect(sure.intent).toBe('konbini_fee');
+    expect(allText(sure)).not.toContain(render('en', 'chat', { key: 'common:clarify.orMeant' }));
   });
 
   it('falls back with the office contact when none of the choices fits', async () => {

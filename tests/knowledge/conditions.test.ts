@@ -23,7 +23,7 @@ describe('conditions an answer must carry', () => {
     faq['validity_by_age']!['voice'] = 'Com {{adultAge}} anos ou mais, o cartão vale até o {{validityAdultBirthdays}}º aniversário; com menos, até o {{validityMinorBirthdays}}º.';
     faq['minors']!['voice'] = 'Para menores de {{childAge}} anos, o cartão vale até o {{validityMinorBirthdays}}º aniversário após a emissão.';
     const problems = checkKnowledge(resources);
-    expect(problems).toContain('pt faq:validity_by_age.voice: drops its conditions: afterIssue');
+    expect(problems).toContain('pt faq:validity_by_age.voice: drops its conditions: afterIssue, foreignResidents');
     expect(problems).toContain('pt faq:minors.voice: drops its conditions: {{validityAdultBirthdays}}, adultWard');
   });
 

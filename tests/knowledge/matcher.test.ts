@@ -55,8 +55,35 @@ describe('lost/stolen guard', () => {
     ['en', 'I lost my PIN'],
     ['es', 'perdón, ¿cuánto cuesta el juminhyo?'],
     ['pt', 'perdão, qual o horário da prefeitura?'],
+    // Another sense of "lose": the card's validity when moving.
+    ['en', 'Does my card lose its validity when I move to another city?'],
+    ['es', '¿Mi tarjeta pierde su validez si me mudo a otra ciudad?'],
+    ['pt', 'O cartão perde a validade se eu mudar de cidade?'],
+    ['ko', '다른 현으로 이사 가면 마이넘버카드가 효력을 잃나요?'],
   ] as const)('does not fire on %s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(false);
+  });
+
+  it('still fires when a real loss comes with the validity question', () => {
+    expect(looksLikeLostCard('I lost my card yesterday, does it lose its validity?', 'en')).toBe(true);
+    expect(looksLikeLostCard('perdí mi tarjeta, ¿pierde su validez?', 'es')).toBe(true);
+  });
+});
+
+describe('the card and places named in Japanese inside another language', () => {
+  it.each([
+    ['es', 'Perdí mi マイナンバーカード ayer en el bus, ¿qué hago?'],
+    ['pt', 'Roubaram minha bolsa com a マイナンバーカード na festa'],
+    ['en', 'I left my マイナンバーカード on the train yesterday'],
+  ] as const)('%s: detected in its own language and taken for a lost card: %s', (lang, text) => {
+    const result = matcher.match(text, { sessionLang: 'ja' });
+    expect(result.lang).toBe(lang);
+    expect(result.intent).toBe(LOST_INTENT);
+  });
+
+  it('reads a Japanese place name inside Korean or Chinese as the branch centre it is', () => {
+    expect(matcher.match('奥津振興センター 전화번호 알려 주세요', { lang: 'ko' }).intent).toBe('town_office');
+    expect(matcher.match('上齋原振興センター的电话是多少', { lang: 'zh' }).intent).toBe('town_office');
   });
 });
 

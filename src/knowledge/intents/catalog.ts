@@ -7,6 +7,13 @@
 /** The lost or stolen card: the one intent that opens the 24/365 suspension flow. */
 export const LOST_INTENT = 'lost_stolen';
 
+/**
+ * Not an answer: questions a town helpline hears that the guidebook does not answer (garbage
+ * days, buses, tax amounts, immigration…). Trained like an intent so that such a question is
+ * recognised as such; matched, it gets the "not in the guidebook" fallback.
+ */
+export const OUT_OF_SCOPE = 'out_of_scope';
+
 /** Main areas, shared by the chat menu and the phone menu. */
 export const AREAS = ['lost', 'konbini', 'pins', 'validity', 'changes', 'contacts', 'card'] as const;
 export type Area = (typeof AREAS)[number];
