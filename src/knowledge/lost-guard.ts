@@ -6,6 +6,7 @@
  */
 import type { Lang } from './languages.js';
 import { baseNormalize, stripAccents } from './analyzers/shared.js';
+import { canonicalTerms } from './terms.js';
 
 interface GuardPatterns {
   loss: RegExp;
@@ -69,8 +70,10 @@ const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|
 
 /** True when the message says, however indirectly, that the card was lost or stolen. */
 export function looksLikeLostCard(text: string, lang: Lang): boolean {
+  // The card's name in any script reads as this language writes it ("Perdí mi マイナンバーカード").
+  const canonical = canonicalTerms(text, lang);
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
-  const normalized = (LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(text)) : baseNormalize(text)).replace(LOSES_VALIDITY, ' ');
+  const normalized = (LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical)).replace(LOSES_VALIDITY, ' ');
   const guard = GUARDS[lang];
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;

@@ -9,7 +9,6 @@ import { LanguageDetector, type Detection } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
 import { looksLikeLostCard } from './lost-guard.js';
-import { canonicalTerms } from './terms.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 import { startWorker } from './worker-script.js';
 
@@ -158,7 +157,7 @@ export class Matcher implements IntentMatcher {
     const candidates = best.candidates.filter((c) => c.intent !== OUT_OF_SCOPE).slice(0, 3);
     const top = best.candidates[0]!;
     const base = { lang, langConfident: detection.confident, candidates, closeness, alternatives: [] as string[] };
-    if (looksLikeLostCard(canonicalTerms(text, lang), lang)) {
+    if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
     const far = calibration.far[lang];

@@ -43,6 +43,8 @@ describe('lost/stolen guard', () => {
     ['ko', '지갑을 잃어버렸어요 카드가 들어 있었어요'],
     ['es', 'me robaron la cartera con la tarjeta'],
     ['pt', 'roubaram minha bolsa com o cartão'],
+    // The card named in Japanese script: the guard itself reads it (also when the matcher is down).
+    ['es', 'se me perdió la マイナンバーカード en el bus'],
   ] as const)('%s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(true);
     expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
