@@ -15,8 +15,10 @@ export function spellDigits(display: string): string {
 function formatNumber(lang: Lang, value: number): string {
   // Years read as years, not as 2,024.
   if (value >= 1900 && value <= 2100) return String(value);
-  // es-MX groups with a comma; pt-BR with a dot. Both are what residents read daily.
-  return new Intl.NumberFormat(LOCALES[lang], { useGrouping: value >= 1000 }).format(value);
+  // pt-BR groups with a dot. Spanish writes four digits ungrouped ("1000", as the RAE
+  // recommends): a comma reads as a decimal point in much of Latin America, a dot in Mexico.
+  const groupFrom = lang === 'es' ? 10_000 : 1000;
+  return new Intl.NumberFormat(LOCALES[lang], { useGrouping: value >= groupFrom }).format(value);
 }
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();

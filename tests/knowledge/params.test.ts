@@ -20,6 +20,8 @@ describe('fact parameters', () => {
   it('formats fees and dates for each language', () => {
     expect(factParams('ja', 'chat')['reissueFee']).toBe('1,000');
     expect(factParams('pt', 'chat')['reissueFee']).toBe('1.000');
+    // A comma after "1" reads as a decimal point in much of Latin America: Spanish leaves four digits ungrouped.
+    expect(factParams('es', 'chat')['reissueFee']).toBe('1000');
     // Dates in words, never 12/15/2023 or 15/12/2023 in running text.
     expect(factParams('en', 'chat')['faceAuthStart']).toBe('December 15, 2023');
     expect(factParams('es', 'voice')['faceAuthStart']).toBe('15 de diciembre de 2023');
