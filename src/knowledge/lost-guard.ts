@@ -18,6 +18,8 @@ interface GuardPatterns {
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
 const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
+// A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
+const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
 const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した(?!ら)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
@@ -40,19 +42,19 @@ const GUARDS: Record<Lang, GuardPatterns> = {
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
   },
   en: {
-    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my \w+) (on|in|at)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|(got|been|were) (taken|snatched|nicked)|left (it|my \w+|the card) behind|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
+    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my( \w+){1,4}) (on|in|at|inside)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|(got|been|were) (taken|snatched|nicked)|left (it|my \w+|the card) behind|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
     found: /(\b(?<!(n't|not|never|no) )found\b|\bundo\b|(cancel|remove|release|lift|end) (the|my) suspension|usable again|work again|working again|the whole time|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
     pinOnly: /\b(pin|password|passcode)\b/u,
     card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
   },
   es: {
-    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) |se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvide (mi|la|el) \w+ en|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) |se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvide (mi|la|el) (\w+ ){1,4}(en|dentro)|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
     found: /\b(la encontre|lo encontre|la encuentro|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactiv\w*|(quitar|levantar) (el bloqueo|la suspension)|ya la habia suspendido)\b/u,
     pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) \w+ (no|na|em)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
@@ -78,6 +80,7 @@ export function looksLikeLostCard(text: string, lang: Lang): boolean {
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
+  if (OTHER_PAPER.test(normalized) && !guard.card.test(normalized)) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
   return true;
 }

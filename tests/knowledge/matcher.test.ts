@@ -45,6 +45,10 @@ describe('lost/stolen guard', () => {
     ['pt', 'roubaram minha bolsa com o cartão'],
     // The card named in Japanese script: the guard itself reads it (also when the matcher is down).
     ['es', 'se me perdió la マイナンバーカード en el bus'],
+    // Left behind, the card named in several words.
+    ['pt', 'acho que esqueci o cartão da my number na copiadora do mercado'],
+    ['es', 'olvidé mi tarjeta de my number en la copiadora del konbini'],
+    ['en', 'I think I left my my number card in the copy machine at the store'],
   ] as const)('%s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(true);
     expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
@@ -62,8 +66,17 @@ describe('lost/stolen guard', () => {
     ['es', '¿Mi tarjeta pierde su validez si me mudo a otra ciudad?'],
     ['pt', 'O cartão perde a validade se eu mudar de cidade?'],
     ['ko', '다른 현으로 이사 가면 마이넘버카드가 효력을 잃나요?'],
+    // A lost paper that is not the card.
+    ['ja', '国民健康保険税の納付書をなくしたので、もう一度送ってほしい'],
+    ['zh', '水费的缴费单找不到了怎么办'],
+    ['en', 'I lost the tax bill the town sent me, can I get another one?'],
   ] as const)('does not fire on %s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(false);
+  });
+
+  it('still fires when the wallet is lost with a paper in it', () => {
+    expect(looksLikeLostCard('財布をなくしました。納付書も入っていました', 'ja')).toBe(true);
+    expect(looksLikeLostCard('I lost my wallet with the receipt and my card', 'en')).toBe(true);
   });
 
   it('still fires when a real loss comes with the validity question', () => {
