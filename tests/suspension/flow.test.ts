@@ -1,3 +1,4 @@
+import { factParams } from '../../src/knowledge/params.js';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/i18n.js';
 import { LANGS, type Lang } from '../../src/knowledge/languages.js';
@@ -30,7 +31,8 @@ describe.each(LANGS)('lost card in %s', (lang) => {
     if (lang === 'ja') expect(first).not.toContain('0120-0178-27');
     else expect(first).toContain('0120-0178-27');
     expect(checklist).toBe(render(lang, 'chat', { key: 'suspension:checklist' }));
-    for (const fact of ['1,000', '800', '0570-783-578', '050-3818-1250'].map((f) => (lang === 'pt' ? f.replace(',', '.') : f))) {
+    // The fee as the language writes it: 1,000, 1.000 (pt), 1000 (es).
+    for (const fact of [factParams(lang, 'chat')['reissueFee']!, '800', '0570-783-578', '050-3818-1250']) {
       expect(checklist).toContain(fact);
     }
     expect(reference).toContain(reply.reportId!);
