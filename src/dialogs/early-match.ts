@@ -31,6 +31,11 @@ export class EarlyMatches {
     this.started.set(event, { sessionLang, result });
   }
 
+  /** A match already made for this message (a new conversation's first one, with its language). */
+  provide(event: InboundEvent, sessionLang: Lang, result: MatchResult): void {
+    this.started.set(event, { sessionLang, result: Promise.resolve(result) });
+  }
+
   /** The early result for this message, if it was matched in the session's language. */
   take(event: InboundEvent, sessionLang: Lang): Promise<MatchResult | undefined> | undefined {
     const early = this.started.get(event);

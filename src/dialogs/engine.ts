@@ -149,8 +149,10 @@ export class DialogEngine {
     if (event.langHint) return event.langHint;
     if (event.kind === 'text' || event.kind === 'speech') {
       try {
-        const detection = await this.deps.matcher.detectLanguage(event.text, fallbackLang);
-        if (detection.confident || event.text.length >= 4) return detection.lang;
+        // The language and the match in one call; the turn then takes the match as made.
+        const { lang, match } = await this.deps.matcher.open(questionText(event.text), fallbackLang);
+        this.early.provide(event, lang, match);
+        return lang;
       } catch (error) {
         this.deps.logger.error({ err: error }, 'matcher unavailable: language not detected');
       }

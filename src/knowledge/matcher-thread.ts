@@ -7,16 +7,17 @@
 import type { Worker } from 'node:worker_threads';
 import type { Detection } from './detect.js';
 import type { Lang } from './languages.js';
-import type { IntentMatcher, MatchOptions, MatchResult } from './matcher.js';
+import type { IntentMatcher, MatchOptions, MatchResult, Opening } from './matcher.js';
 import { startWorker } from './worker-script.js';
 
 export type MatcherRequest =
   | { id: number; op: 'match'; text: string; options: MatchOptions }
-  | { id: number; op: 'detect'; text: string; fallback: Lang };
+  | { id: number; op: 'detect'; text: string; fallback: Lang }
+  | { id: number; op: 'open'; text: string; fallback: Lang };
 
 export type MatcherResponse =
   | { ready: true; fromCache: boolean }
-  | { id: number; result: MatchResult | Detection }
+  | { id: number; result: MatchResult | Detection | Opening }
   | { id: number; error: string };
 
 interface Pending {
@@ -131,6 +132,10 @@ export class ThreadedMatcher implements IntentMatcher {
 
   detectLanguage(text: string, fallback: Lang): Promise<Detection> {
     return this.ask({ id: this.nextId++, op: 'detect', text, fallback });
+  }
+
+  open(text: string, fallback: Lang): Promise<Opening> {
+    return this.ask({ id: this.nextId++, op: 'open', text, fallback });
   }
 
   /** The worker now answering (to watch it, or to end it and see another take over). */

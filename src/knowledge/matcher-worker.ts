@@ -10,10 +10,17 @@ const matcher = await Matcher.create(undefined, cacheDir === undefined ? {} : { 
 port.on('message', (request: MatcherRequest) => {
   let response: MatcherResponse;
   try {
-    response =
-      request.op === 'match'
-        ? { id: request.id, result: matcher.match(request.text, request.options) }
-        : { id: request.id, result: matcher.detectLanguage(request.text, request.fallback) };
+    switch (request.op) {
+      case 'match':
+        response = { id: request.id, result: matcher.match(request.text, request.options) };
+        break;
+      case 'detect':
+        response = { id: request.id, result: matcher.detectLanguage(request.text, request.fallback) };
+        break;
+      case 'open':
+        response = { id: request.id, result: matcher.open(request.text, request.fallback) };
+        break;
+    }
   } catch (error) {
     response = { id: request.id, error: (error as Error).message };
   }

@@ -68,6 +68,21 @@ export interface MatchOptions { lang?: Lang; sessionLang?: Lang }
 export interface IntentMatcher {
   match(text: string, options?: MatchOptions): MatchResult | Promise<MatchResult>;
   detectLanguage(text: string, fallback: Lang): Detection | Promise<Detection>;
+  /**
+   * A conversation's first message: its language (`openingLanguage`) and its match in that
+   * language, in one call (with the worker, one round trip instead of two).
+   */
+  open(text: string, fallback: Lang): Opening | Promise<Opening>;
+}
+
+export interface Opening { lang: Lang; match: MatchResult }
+
+/** Below this length a message that does not clearly tell its language keeps the fallback. */
+const GUESS_FROM_LENGTH = 4;
+
+/** The language a conversation starts in: the detected one when sure, or when the message is long enough to guess from. */
+export function openingLanguage(detection: Detection, text: string, fallback: Lang): Lang {
+  return detection.confident || text.length >= GUESS_FROM_LENGTH ? detection.lang : fallback;
 }
 
 const trainingFor = (lang: Lang): TrainingOptions => ({ ...DEFAULT_TRAINING, temperature: calibration.temperature[lang] });
@@ -139,6 +154,11 @@ export class Matcher implements IntentMatcher {
 
   detectLanguage(text: string, fallback: Lang): Detection {
     return this.detector.detect(text, fallback);
+  }
+
+  open(text: string, fallback: Lang): Opening {
+    const lang = openingLanguage(this.detector.detect(text, fallback), text, fallback);
+    return { lang, match: this.match(text, { sessionLang: lang }) };
   }
 
   /**

@@ -144,6 +144,7 @@ describe('when the matcher fails', () => {
   const broken = {
     match: () => Promise.reject(new Error('matcher worker exited')),
     detectLanguage: () => Promise.reject(new Error('matcher worker exited')),
+    open: () => Promise.reject(new Error('matcher worker exited')),
   };
 
   it('still recognises a lost card and gives the 24/365 line first', async () => {
@@ -172,7 +173,16 @@ describe('matching started before the session is read', () => {
         asked.push(options?.sessionLang);
         return inner.match(text, options);
       },
-      detectLanguage: (text, fallback) => inner.detectLanguage(text, fallback),
+      detectLanguage: (text, fallback) => {
+        asked.push('detect');
+        return inner.detectLanguage(text, fallback);
+      },
+      // A first message: its language and its match, in one question.
+      open: (text, fallback) => {
+        const opening = inner.open(text, fallback);
+        asked.push(opening.lang);
+        return opening;
+      },
     };
     return { matcher, asked };
   };

@@ -21,6 +21,7 @@ describe('the matcher in a worker thread', () => {
     const remote = await Promise.all(questions.map((q) => threaded.match(q, { sessionLang: 'en' })));
     expect(remote).toEqual(questions.map((q) => local.match(q, { sessionLang: 'en' })));
     expect(await threaded.detectLanguage('quanto custa o juminhyo?', 'ja')).toEqual(local.detectLanguage('quanto custa o juminhyo?', 'ja'));
+    expect(await threaded.open('quanto custa o juminhyo?', 'ja')).toEqual(local.open('quanto custa o juminhyo?', 'ja'));
   });
 
   it('when its worker dies, another takes over and the questions in hand are still answered', async () => {
