@@ -18,43 +18,49 @@ interface GuardPatterns {
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
 const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
+// Another identity document lost ("I lost my driving licence"): not this card unless it is named too.
+const OTHER_ID = /(運転免許|免許証|マイナ免許|パスポート|旅券|在留カード|在留卡|驾照|驾驶证|护照|운전면허|면허증|여권|재류\s?카드|licen[cs]e|passport|residence card|zairyu|licencia|pasaporte|carteira de motorista|\bcnh\b|passaporte|tarjeta de residencia|cartao de residente)/iu;
+const MY_NUMBER_NAMED = /(マイナ|个人编号|個人番号|마이넘버|마이나|my ?number|myna)/iu;
+// A wallet or a bag may hold this card beside the other document: still a loss.
+const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ポーチ|钱包|背包|包包|지갑|가방|wallet|purse|\bbag\b|backpack|cartera|billetera|bolso|mochila|carteira(?! de motorista)|bolsa)/iu;
+
 // A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
 const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|電話した(?!ら)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
-    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
+    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
     found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました|(に|で)あった(わ|よ|んじゃ|んです|けど|。|$))/u,
     pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
     card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
   },
   zh: {
-    loss: /(丢|遗失|丟|紛失|掉在|diule|diu le|找不着|找不见|不见了|拿走了|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|(卡|钱包|包)[^。？！?!]{0,6}找不到|找不到[^。？！?!]{0,10}(卡|钱包)|不见|(卡|钱包|包)\S{0,3}掉了|弄丢|落在|忘在|挂失|停用|冻结)/u,
+    loss: /(丢|遗失|丟|紛失|掉在|diule|diu le|找不着|找不见|不见了|拿走了|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|(卡|钱包|包)[^。？！?!]{0,6}找不到|找不到[^。？！?!]{0,10}(卡|钱包)|不见|(卡|钱包|包)\S{0,3}掉了|弄丢|落在|忘在|忘了(拿|拔|取)|没(拿|拔|取)(走|出来)|说没(有|看到)|挂失|停用|冻结)/u,
     found: /(找到了|找回|又找到|找着了|解除|恢复|重新启用|启用)/u,
     pinOnly: /(密码|pin)/u,
     card: /(卡|钱包|包)/u,
   },
   ko: {
-    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려)|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
+    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려|나왔|나와)|꽂아\s?(둔|두고|놓)|(카드|지갑|가방)[^.?!]{0,20}(없대요|없다고\s?(하|했|그러))|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
     found: /((?<!못\s?)찾았|찾앗|되찾|나왔|발견|해제|정지.{0,8}(풀|취소)|다시\s?쓰)/u,
     pinOnly: /(비밀번호|비번|암호|pin)/u,
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
   },
   en: {
-    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my( \w+){1,4}) (on|in|at|inside)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|(got|been|were) (taken|snatched|nicked)|left (it|my \w+|the card) behind|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
-    found: /(\b(?<!(n't|not|never|no) )found\b|\bundo\b|(cancel|remove|release|lift|end) (the|my) suspension|usable again|work again|working again|the whole time|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
+    loss: /\b(lost|lose|losing|loose|misplac\w*|stolen|stole|steal\w*|theft|thief|robbed|rob|pickpocket\w*|missing|can'?t find|cannot find|could ?n[o']?t find|dropped|left (it|my( \w+){1,4}) (on|in|at|inside)|suspend|suspension|disappeared|is gone|was taken|vanished|was gone|nobody can find|(took|grabbed|snatched) my (card|wallet|bag|purse|backpack)|(got|been|were|was) (taken|snatched|nicked)|snatched|forgot (my|the)( \w+){1,4} (in|at|on|inside)|(haven'?t|have not|hasn'?t|has not) (been able to )?find|nothing was found|no longer there|(was|is) not there|wasn'?t there|left (it|my \w+|the card) behind|nakushita|otoshita|nusumareta|stop (my|the) card|freeze|block (my|the)|fell out|lsot|someone took|somebody took|police report)\b/u,
+    found: /(\b(?<!(n't|not|never|no|nothing was|nothing has been) )found\b|\bundo\b|(cancel|remove|release|lift|end) (the|my) suspension|usable again|work again|working again|the whole time|\bturned up|\bgot it back|\bshowed up|\brecovered|\blift\w*|\bunsuspend|\breactivat\w*)/u,
     pinOnly: /\b(pin|password|passcode)\b/u,
     card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
   },
   es: {
-    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) |se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvide (mi|la|el) (\w+ ){1,4}(en|dentro)|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|deje olvidad\w*|se (me|le) (quedo|olvido)|ya no estaba|ya no (tenia|tengo|tiene) (mi|su|la|el) (cartera|billetera|bolso|mochila|tarjeta)|no (la|lo) tienen|nadie (la|lo) (encontro|tiene)|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) (tarjeta|cartera|billetera|bolso|mochila|my number)|se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvid(e|o|aron|amos) (mi|la|el|su) (\w+ ){1,4}(en|dentro)|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
     found: /\b(la encontre|lo encontre|la encuentro|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactiv\w*|(quitar|levantar) (el bloqueo|la suspension)|ya la habia suspendido)\b/u,
     pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro)|sumiu|sumiram|caiu|esqueci (o|a|meu|minha) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro) (o |a |meu |minha )?(cartao|carteira|bolsa|mochila|my number)|ninguem (achou|encontrou)|nao estava (mais )?(la|ali)|sumiu|sumiram|caiu|esquec(i|eu|eram|emos) (o|a|meu|minha|seu|sua) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
@@ -81,6 +87,7 @@ export function looksLikeLostCard(text: string, lang: Lang): boolean {
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
   if (OTHER_PAPER.test(normalized) && !guard.card.test(normalized)) return false;
+  if (OTHER_ID.test(normalized) && !MY_NUMBER_NAMED.test(normalized) && !CONTAINER.test(normalized)) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
   return true;
 }

@@ -49,6 +49,13 @@ describe('lost/stolen guard', () => {
     ['pt', 'acho que esqueci o cartão da my number na copiadora do mercado'],
     ['es', 'olvidé mi tarjeta de my number en la copiadora del konbini'],
     ['en', 'I think I left my my number card in the copy machine at the store'],
+    // Left in a machine or a car, and gone when the resident went back.
+    ['ja', '銀行のATMにカードを入れたまま出てきてしまいました'],
+    ['ko', '택시에 지갑 두고 내렸는데 기사님이 없대요'],
+    ['es', 'se me quedó la mica con la tarjeta en el autobús'],
+    ['en', "I forgot my wallet at the gym and it wasn't there when I went back"],
+    ['en', "I haven't been able to find my card for days"],
+    ['en', 'my purse was snatched on the street'],
   ] as const)('%s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(true);
     expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
@@ -70,6 +77,16 @@ describe('lost/stolen guard', () => {
     ['ja', '国民健康保険税の納付書をなくしたので、もう一度送ってほしい'],
     ['zh', '水费的缴费单找不到了怎么办'],
     ['en', 'I lost the tax bill the town sent me, can I get another one?'],
+    ['ja', '追記欄にもう書けるところがないって言われました'],
+    ['ko', '추기란에 더 쓸 자리가 없다고 하던데요'],
+    // Another identity document.
+    ['en', 'I lost my passport on the train, who do I call?'],
+    ['ja', '運転免許証を落としたみたいです'],
+    ['ko', '재류카드를 잃어버렸어요 어디로 가야 돼요'],
+    ['pt', 'perdi minha carteira de motorista japonesa'],
+    // "I can't find the menu", not the card.
+    ['es', 'no encuentro el botón de certificados en la pantalla'],
+    ['pt', 'nao acho o menu certo na maquina'],
   ] as const)('does not fire on %s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(false);
   });
@@ -77,6 +94,8 @@ describe('lost/stolen guard', () => {
   it('still fires when the wallet is lost with a paper in it', () => {
     expect(looksLikeLostCard('財布をなくしました。納付書も入っていました', 'ja')).toBe(true);
     expect(looksLikeLostCard('I lost my wallet with the receipt and my card', 'en')).toBe(true);
+    expect(looksLikeLostCard('I lost my wallet with my passport and my number card', 'en')).toBe(true);
+    expect(looksLikeLostCard('perdi a carteira com o zairyu e os cartões dentro', 'pt')).toBe(true);
   });
 
   it('still fires when a real loss comes with the validity question', () => {
