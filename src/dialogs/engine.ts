@@ -242,8 +242,8 @@ export class DialogEngine {
 
   /** The town office: a person during opening hours, otherwise its hours and the 24/365 line. */
   private office(session: Session, now: Date): Reply {
-    const status = openStatus('office', now);
-    if (status.open) {
+    // Put through only when the office is surely open.
+    if (openStatus('office', now).open === true) {
       return { lang: session.lang, messages: [say('ivr:officeConnecting')], choices: [], calls: ['office'], transfer: 'office' };
     }
     return answer(session.lang, 'human_agent', now);

@@ -24,7 +24,7 @@ export function answer(lang: Lang, intent: string, now: Date, confidence?: numbe
     messages: [
       say(`faq:${intent}`),
       ...(def?.dated ? [say('common:asOf')] : []),
-      ...(service ? [nowNote(service, lang, now)] : []),
+      ...(service ? nowNote(service, lang, now) : []),
       ...(alternatives.length > 0 ? [say('common:clarify.orMeant')] : []),
     ],
     choices: withKeys([...alternatives.map(intentChoice), ...related.map(intentChoice), MENU_CHOICE]),
@@ -49,7 +49,7 @@ const FALLBACK_CALLS: PhoneKey[] = ['office', 'freeDial'];
 export function fallback(lang: Lang, now: Date): Reply {
   return {
     lang,
-    messages: [say('common:fallback'), nowNote('office', lang, now)],
+    messages: [say('common:fallback'), ...nowNote('office', lang, now)],
     choices: withKeys([MENU_CHOICE, intentChoice('town_office')]),
     calls: FALLBACK_CALLS,
     fallback: true,

@@ -3,7 +3,7 @@
  * added after the full hours, never instead of them.
  */
 import { say, type Utterance } from '../i18n.js';
-import { clockText, openStatus, tokyoTime, type Service } from '../knowledge/calendar.js';
+import { clockText, openStatus, tokyoTime, type OpenStatus, type Service } from '../knowledge/calendar.js';
 import { LOCALES, type Lang } from '../knowledge/languages.js';
 import { formatClock } from '../knowledge/params.js';
 
@@ -23,8 +23,14 @@ function dayAndTime(lang: Lang, date: Date): string {
   return `${format.format(date)}${separator}${clockTime(lang, date)}`;
 }
 
-export function nowNote(service: Service, lang: Lang, now: Date): Utterance {
+/** The note, or none on a day the guidebook does not settle. */
+export function nowNote(service: Service, lang: Lang, now: Date): Utterance[] {
   const status = openStatus(service, now);
+  if (status.open === 'unknown') return [];
+  return [noteFor(service, lang, status)];
+}
+
+function noteFor(service: Service, lang: Lang, status: Exclude<OpenStatus, { open: 'unknown' }>): Utterance {
   if (status.open) return say(`common:now.${service}.open`, { time: clockTime(lang, status.closesAt) });
   if (!status.opensAt) return say(`common:now.${service}.closedUnknown`);
   return say(`common:now.${service}.closed`, { when: dayAndTime(lang, status.opensAt) });

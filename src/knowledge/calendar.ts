@@ -66,13 +66,17 @@ const isWeekendOrHoliday = (t: TokyoTime): boolean => t.weekday === 0 || t.weekd
 
 interface Window { open: number; close: number }
 
-/** A service's opening window on one Tokyo day, or undefined when it is closed all day. */
-type Schedule = (t: TokyoTime) => Window | undefined;
+/**
+ * A service's opening window on one Tokyo day, undefined when it is closed all day, or
+ * 'unknown' on a day the guidebook does not settle (the office over the New Year: it gives
+ * the office's hours as weekdays, and says nothing of a year-end closure).
+ */
+type Schedule = (t: TokyoTime) => Window | undefined | 'unknown';
 
 const window = (hours: { open: string; close: string }): Window => ({ open: toMinutes(hours.open), close: toMinutes(hours.close) });
 
 export const SCHEDULES = {
-  office: (t) => (isWeekendOrHoliday(t) || isYearEnd(t) ? undefined : window(HOURS.office)),
+  office: (t) => (isWeekendOrHoliday(t) ? undefined : isYearEnd(t) ? 'unknown' : window(HOURS.office)),
   freeDial: (t) => {
     if (isYearEnd(t)) return undefined;
     return window(isWeekendOrHoliday(t) ? HOURS.freeDialWeekend : HOURS.freeDialWeekday);
@@ -84,13 +88,16 @@ export type Service = keyof typeof SCHEDULES;
 
 export type OpenStatus =
   | { open: true; closesAt: Date }
-  | { open: false; opensAt: Date | undefined };
+  | { open: false; opensAt: Date | undefined }
+  /** A day the guidebook does not settle: nothing is said, and nobody is put through. */
+  | { open: 'unknown' };
 
 /** Whether a service is open at `now`, and when it closes or next opens. */
 export function openStatus(service: Service, now: Date): OpenStatus {
   const schedule: Schedule = SCHEDULES[service];
   const today = tokyoTime(now);
   const hours = schedule(today);
+  if (hours === 'unknown') return { open: 'unknown' };
   if (hours && today.minutes >= hours.open && today.minutes < hours.close) {
     return { open: true, closesAt: tokyoInstant(now, hours.close) };
   }
@@ -98,6 +105,8 @@ export function openStatus(service: Service, now: Date): OpenStatus {
   for (let day = 0; day <= 14; day++) {
     const candidate = tokyoInstant(now, 12 * 60, day);
     const hoursThatDay = schedule(tokyoTime(candidate));
+    // Closed now, and the next days are not settled: when it opens again is not said.
+    if (hoursThatDay === 'unknown') return { open: false, opensAt: undefined };
     if (!hoursThatDay) continue;
     if (day === 0 && today.minutes >= hoursThatDay.open) continue;
     return { open: false, opensAt: tokyoInstant(now, hoursThatDay.open, day) };

@@ -116,6 +116,16 @@ describe('phone menus', () => {
     expect(reply.dial).toBeUndefined();
     expect(reply.said[0]!.text).toBe(voice('en', 'faq:human_agent.voice'));
     expect(reply.said[1]!.text).toContain('Monday');
+    await server.close();
+
+    // A weekday of the year-end, which the guidebook does not settle: no transfer, no claim either way.
+    server = await start('2026-12-29T10:00:00+09:00');
+    const yearEnd = new TwilioCall(server);
+    await yearEnd.start('?lang=en');
+    const unsure = await yearEnd.press('0');
+    expect(unsure.dial).toBeUndefined();
+    expect(unsure.said[0]!.text).toBe(voice('en', 'faq:human_agent.voice'));
+    expect(unsure.said.map((s) => s.text).join(' ')).not.toMatch(/town office is (open|closed) now/);
   });
 
   it('says when a key is not on the menu and repeats it', async () => {

@@ -28,11 +28,17 @@ describe('opening hours in Asia/Tokyo', () => {
     expect(openStatus('freeDial', at('2026-11-23T18:00:00+09:00')).open).toBe(false);
   });
 
-  it('closes everything over the year-end, 12/29–1/3', () => {
+  it('closes convenience-store issuance and the free dial over the year-end, 12/29–1/3', () => {
     const newYear = at('2027-01-01T03:00:00+09:00');
-    expect(openStatus('office', newYear)).toEqual({ open: false, opensAt: at('2027-01-04T08:30:00+09:00') });
     expect(openStatus('konbini', newYear)).toEqual({ open: false, opensAt: at('2027-01-04T06:30:00+09:00') });
     expect(openStatus('freeDial', at('2026-12-29T12:00:00+09:00')).open).toBe(false);
+  });
+
+  it('says nothing of the office over the year-end, which the guidebook does not settle', () => {
+    expect(openStatus('office', at('2026-12-29T10:00:00+09:00'))).toEqual({ open: 'unknown' });
+    expect(openStatus('office', at('2027-01-04T10:00:00+09:00')).open).toBe(true);
+    // Closed on the evening before it; when it opens again is not said.
+    expect(openStatus('office', at('2026-12-28T18:00:00+09:00'))).toEqual({ open: false, opensAt: undefined });
   });
 
   it('runs convenience-store issuance 6:30–23:00 every day', () => {
