@@ -137,9 +137,9 @@ describe('the checklist', () => {
   // language (in brackets outside Japanese), so their presence shows each item is there.
   it.each(LANGS)('names the police report, the window and the reissue fee in %s, and nothing the guidebook does not say', (lang) => {
     const checklist = render(lang, 'chat', { key: 'suspension:checklist' });
-    for (const term of ['遺失届', '盗難届', '一時停止の解除', '再交付']) expect(checklist, term).toContain(term);
-    // Only what the guidebook says: no receipt numbers or smartphone certificates it does not mention.
-    for (const term of ['受理番号', 'スマホ用電子証明書']) expect(checklist, term).not.toContain(term);
+    for (const term of ['警察署', '一時停止の解除', '再交付']) expect(checklist, term).toContain(term);
+    // Only what the guidebook says: no report forms, koban, receipt numbers or smartphone certificates.
+    for (const term of ['遺失届', '盗難届', '被害届', '交番', 'koban', '受理番号', 'スマホ用電子証明書']) expect(checklist, term).not.toContain(term);
   });
 });
 
