@@ -92,7 +92,7 @@ export class DialogEngine {
 
     const key = sessionKey(event.channel, event.conversationId);
     // The matcher starts now, while the session is being read (not on speech too unclear to use).
-    if (event.kind !== 'speech' || event.confidence >= SPEECH_CONFIDENCE) this.early.start(event, key);
+    if (event.kind !== 'speech' || event.confidence >= SPEECH_CONFIDENCE) this.early.start(event, key, this.deps.defaultLang ?? 'ja');
     // Under the lock the session is saved as the lock is released; without it, written directly.
     const runTurn = async (stored: Session | undefined, save: SaveOnRelease<Session> = (value, ttl) => store.set(key, value, ttl)): Promise<TurnResult> => {
       const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
@@ -149,10 +149,10 @@ export class DialogEngine {
     if (event.langHint) return event.langHint;
     if (event.kind === 'text' || event.kind === 'speech') {
       try {
-        // The language and the match in one call; the turn then takes the match as made.
-        const { lang, match } = await this.deps.matcher.open(questionText(event.text), fallbackLang);
-        this.early.provide(event, lang, match);
-        return lang;
+        // The language and the match in one call, started as the message arrived; the turn
+        // then takes the match as made.
+        const opening = (await this.early.opening(event)) ?? (await this.deps.matcher.open(questionText(event.text), fallbackLang));
+        return opening.lang;
       } catch (error) {
         this.deps.logger.error({ err: error }, 'matcher unavailable: language not detected');
       }

@@ -211,4 +211,24 @@ describe('matching started before the session is read', () => {
     // The early guess (Japanese) was set aside; the message was matched in English.
     expect(asked).toEqual(['ja', 'ja', 'en']);
   });
+
+  it('detects and matches a new conversation’s first message while its session is being read', async () => {
+    const { matcher, asked } = counting();
+    // A store whose session read waits until the test lets it go (a slow Redis).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = new MemoryStore();
+    const withLock = store.withLock.bind(store);
+    store.withLock = async (key, fn) => {
+      await gate;
+      return withLock(key, fn);
+    };
+    const { engine, clock } = makeEngine({ matcher, store });
+    const turn = conversation(engine, clock).say('Quanto custa o juminhyo na loja de conveniência?');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toEqual(['pt']);
+    release();
+    expect(await turn).toMatchObject({ lang: 'pt', intent: 'konbini_fee' });
+    expect(asked).toEqual(['pt']);
+  });
 });
