@@ -28,7 +28,9 @@ function formatDate(lang: Lang, iso: string): string {
   if (lang === 'ja' || lang === 'zh') return `${y}年${m}月${d}日`;
   let format = dateFormats.get(lang);
   if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
-  return format.format(new Date(Date.UTC(y, m - 1, d)));
+  const words = format.format(new Date(Date.UTC(y, m - 1, d)));
+  // Brazilians write and say the first of the month as an ordinal: "1º de março" ("primeiro").
+  return lang === 'pt' && d === 1 ? words.replace(/^1 /, '1º ') : words;
 }
 
 /**

@@ -26,6 +26,7 @@ describe('fact parameters', () => {
     expect(factParams('en', 'chat')['faceAuthStart']).toBe('December 15, 2023');
     expect(factParams('es', 'voice')['faceAuthStart']).toBe('15 de diciembre de 2023');
     expect(factParams('pt', 'chat')['faceAuthStart']).toBe('15 de dezembro de 2023');
+    expect(factParams('pt', 'voice')['guidebookAsOf']).toBe('1º de março de 2024');
     expect(factParams('ko', 'chat')['faceAuthStart']).toBe('2023년 12월 15일');
   });
 
