@@ -12,7 +12,7 @@ import { LANGS, type Lang } from './languages.js';
 export const WORD_CONDITIONS = [
   'yearEnd', 'maintenance', 'suspension', 'police', 'afterIssue', 'adultWard', 'specialPermanent',
   'highlySkilled', 'japaneseCap', 'stillNeeded', 'signUp', 'locked', 'noRefund', 'mailForwarding',
-  'office', 'cannot', 'everyDay', 'foreignResidents',
+  'office', 'cannot', 'everyDay', 'foreignResidents', 'ownOnly', 'currentYear',
 ] as const;
 export type WordCondition = (typeof WORD_CONDITIONS)[number];
 
@@ -42,7 +42,9 @@ export const ANSWER_CONDITIONS: Record<string, Condition[]> = {
   pin_locked: [p('signatureLockTries', 'userLockTries')],
   // The store route needs the 4-digit PIN; when that one is locked too, only the window helps.
   pin_reset_konbini: [p('pinDigits'), w('locked')],
-  konbini_overview: [p('konbiniOpen', 'konbiniClose', 'konbiniMinAge'), w('yearEnd'), w('maintenance')],
+  // Whose certificates and which year: the seal and income certificates are the holder's own only.
+  konbini_overview: [p('konbiniOpen', 'konbiniClose', 'konbiniMinAge'), w('yearEnd'), w('maintenance'), w('ownOnly'), w('currentYear')],
+  konbini_certificates: [p('konbiniMinAge', 'konbiniFee'), w('ownOnly'), w('currentYear')],
   konbini_hours: [p('konbiniOpen', 'konbiniClose'), w('yearEnd'), w('maintenance')],
   konbini_fee: [p('konbiniFee'), w('noRefund')],
   health_insurance: [w('signUp'), w('stillNeeded')],
