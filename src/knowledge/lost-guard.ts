@@ -21,12 +21,14 @@ const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|go
 // Another identity document lost ("I lost my driving licence"): not this card unless it is named too.
 const OTHER_ID = /(運転免許|免許証|マイナ免許|パスポート|旅券|在留カード|在留卡|驾照|驾驶证|护照|운전면허|면허증|여권|재류\s?카드|licen[cs]e|passport|residence card|zairyu|licencia|pasaporte|carteira de motorista|\bcnh\b|passaporte|tarjeta de residencia|cartao de residente)/iu;
 const MY_NUMBER_NAMED = /(マイナ|个人编号|個人番号|마이넘버|마이나|my ?number|myna)/iu;
+// "Not the My Number card, that one I have": the other document is the loss.
+const MY_NUMBER_SAFE = /(not (my |the )?my ?number|my ?number card (is|was) (fine|safe|ok|here)|still have (my |the )?my ?number|(la |el )?my ?number,? no\b|(si|todavia) (la|lo) tengo|my ?number[^.?!]{0,25}(esta bien|sigue conmigo)|(마이넘버카드|마이나\s?카드)\s?(는|은)[^.?!]{0,15}(있어요|있어|괜찮)|(マイナンバーカード|マイナ)\s?[^。]{0,8}(はある|は無事|は大丈夫|は手元)|(个人编号卡|卡)[^。，]{0,6}(还在|没丢))/iu;
 // A wallet or a bag may hold this card beside the other document: still a loss.
 const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ポーチ|钱包|背包|包包|지갑|가방|wallet|purse|\bbag\b|backpack|cartera|billetera|bolso|mochila|carteira(?! de motorista)|bolsa)/iu;
 
 // A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
 const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
@@ -37,12 +39,12 @@ const GUARDS: Record<Lang, GuardPatterns> = {
   },
   zh: {
     loss: /(丢|遗失|丟|紛失|掉在|diule|diu le|找不着|找不见|不见了|拿走了|失窃|被偷|偷走|偷了|被盗|盗窃|被抢|抢走|(卡|钱包|包)[^。？！?!]{0,6}找不到|找不到[^。？！?!]{0,10}(卡|钱包)|不见|(卡|钱包|包)\S{0,3}掉了|弄丢|落在|忘在|忘了(拿|拔|取)|没(拿|拔|取)(走|出来)|说没(有|看到)|挂失|停用|冻结)/u,
-    found: /(找到了|找回|又找到|找着了|解除|恢复|重新启用|启用)/u,
+    found: /(找到了|找回|又找到|找着了|翻出来|找出来|解除|恢复|重新启用|启用)/u,
     pinOnly: /(密码|pin)/u,
     card: /(卡|钱包|包)/u,
   },
   ko: {
-    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려|나왔|나와)|꽂아\s?(둔|두고|놓)|(카드|지갑|가방)[^.?!]{0,20}(없대요|없다고\s?(하|했|그러))|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
+    loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려|나왔|나와)|꽂아\s?(둔|두고|놓)|찾아도\s?(없|안\s?보)|(카드|지갑|가방)[^.?!]{0,20}(없대요|없다고\s?(하|했|그러))|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
     found: /((?<!못\s?)찾았|찾앗|되찾|나왔|발견|해제|정지.{0,8}(풀|취소)|다시\s?쓰)/u,
     pinOnly: /(비밀번호|비번|암호|pin)/u,
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
@@ -87,7 +89,7 @@ export function looksLikeLostCard(text: string, lang: Lang): boolean {
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
   if (OTHER_PAPER.test(normalized) && !guard.card.test(normalized)) return false;
-  if (OTHER_ID.test(normalized) && !MY_NUMBER_NAMED.test(normalized) && !CONTAINER.test(normalized)) return false;
+  if (OTHER_ID.test(normalized) && ((!MY_NUMBER_NAMED.test(normalized) && !CONTAINER.test(normalized)) || MY_NUMBER_SAFE.test(normalized))) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
   return true;
 }

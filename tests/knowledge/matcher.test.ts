@@ -56,6 +56,7 @@ describe('lost/stolen guard', () => {
     ['en', "I forgot my wallet at the gym and it wasn't there when I went back"],
     ['en', "I haven't been able to find my card for days"],
     ['en', 'my purse was snatched on the street'],
+    ['ko', '집이랑 차를 아무리 찾아도 카드가 없어요'],
   ] as const)('%s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(true);
     expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
@@ -79,11 +80,17 @@ describe('lost/stolen guard', () => {
     ['en', 'I lost the tax bill the town sent me, can I get another one?'],
     ['ja', '追記欄にもう書けるところがないって言われました'],
     ['ko', '추기란에 더 쓸 자리가 없다고 하던데요'],
+    // Found again after the suspension.
+    ['zh', '停用以后在抽屉里翻出来了，还能用吗'],
     // Another identity document.
     ['en', 'I lost my passport on the train, who do I call?'],
     ['ja', '運転免許証を落としたみたいです'],
     ['ko', '재류카드를 잃어버렸어요 어디로 가야 돼요'],
     ['pt', 'perdi minha carteira de motorista japonesa'],
+    // Another document lost, the My Number card said to be safe.
+    ['en', 'I lost my residence card but still have my My Number card'],
+    ['ko', '재류카드를 분실했어요. 마이넘버카드는 집에 있어요'],
+    ['ja', '在留カードを落としました。マイナンバーカードは手元にあります'],
     // "I can't find the menu", not the card.
     ['es', 'no encuentro el botón de certificados en la pantalla'],
     ['pt', 'nao acho o menu certo na maquina'],
