@@ -16,7 +16,10 @@ interface GuardPatterns {
 }
 
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
-const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
+const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
+// The card case (a sleeve given with the card) lost on its own, not with the card in it.
+const CASE_ONLY = /(ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스)/iu;
+const CARD_INSIDE = /(入って|入れて|ごと|in it|inside|with (my|the) card|dentro|adentro|里面|里的|안에|들어)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
 // Another identity document lost ("I lost my driving licence"): not this card unless it is named too.
 const OTHER_ID = /(運転免許|免許証|マイナ免許|パスポート|旅券|在留カード|在留卡|驾照|驾驶证|护照|운전면허|면허증|여권|재류\s?카드|licen[cs]e|passport|residence card|zairyu|licencia|pasaporte|carteira de motorista|\bcnh\b|passaporte|tarjeta de residencia|cartao de residente)/iu;
@@ -32,7 +35,7 @@ const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止め�
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
-    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
+    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い|出し)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
     found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました|(に|で)あった(わ|よ|んじゃ|んです|けど|。|$))/u,
     pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
     card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
@@ -45,7 +48,7 @@ const GUARDS: Record<Lang, GuardPatterns> = {
   },
   ko: {
     loss: /(잃|분실|紛失|도난|도둑|훔쳐|훔친|소매치기|가져갔|가져간\s?(것|거)|주워|털렸|두고\s?온|카드가\s?없어|\blost\b|없어졌|없어진|못\s?찾|안\s?보여|떨어뜨|두고\s?(왔|내렸|내린|내려|나왔|나와)|꽂아\s?(둔|두고|놓)|찾아도\s?(없|안\s?보)|(카드|지갑|가방)[^.?!]{0,20}(없대요|없다고\s?(하|했|그러))|놓고\s?(왔|내렸|내린|내려)|정지|사라졌)/u,
-    found: /((?<!못\s?)찾았|찾앗|되찾|나왔|발견|해제|정지.{0,8}(풀|취소)|다시\s?쓰)/u,
+    found: /((?<!못\s?)찾았|찾앗|되찾|(카드|지갑|가방)\S{0,2}\s?(다시\s?)?나왔|발견|해제|정지.{0,8}(풀|취소)|다시\s?쓰)/u,
     pinOnly: /(비밀번호|비번|암호|pin)/u,
     card: /(카드|지갑|가방|마이넘버|마이나)/u,
   },
@@ -62,7 +65,7 @@ const GUARDS: Record<Lang, GuardPatterns> = {
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro) (o |a |meu |minha )?(cartao|carteira|bolsa|mochila|my number)|ninguem (achou|encontrou)|nao estava (mais )?(la|ali)|sumiu|sumiram|caiu|esquec(i|eu|eram|emos) (o|a|meu|minha|seu|sua) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|caiu (da|do) (bolsa|bolso|carteira|mochila)|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro) (o |a |meu |minha )?(cartao|carteira|bolsa|mochila|my number)|ninguem (achou|encontrou)|nao estava (mais )?(la|ali)|sumiu|sumiram|esquec(i|eu|eram|emos) (o|a|meu|minha|seu|sua) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
@@ -88,6 +91,7 @@ export function looksLikeLostCard(text: string, lang: Lang): boolean {
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
+  if (CASE_ONLY.test(normalized) && !CARD_INSIDE.test(normalized)) return false;
   if (OTHER_PAPER.test(normalized) && !guard.card.test(normalized)) return false;
   if (OTHER_ID.test(normalized) && ((!MY_NUMBER_NAMED.test(normalized) && !CONTAINER.test(normalized)) || MY_NUMBER_SAFE.test(normalized))) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;

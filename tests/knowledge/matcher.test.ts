@@ -57,6 +57,9 @@ describe('lost/stolen guard', () => {
     ['en', "I haven't been able to find my card for days"],
     ['en', 'my purse was snatched on the street'],
     ['ko', '집이랑 차를 아무리 찾아도 카드가 없어요'],
+    ['ja', '役所の窓口にマイナカードを出したまま帰ってしまった'],
+    ['ja', '電車にカードケースごと置き忘れました。マイナンバーカードが入っています'],
+    ['ko', '편의점에서 카드 꽂아둔 채로 나왔는데 다시 가 보니 없어요'],
   ] as const)('%s: %s', (lang, text) => {
     expect(looksLikeLostCard(text, lang)).toBe(true);
     expect(matcher.match(text, { lang }).intent).toBe(LOST_INTENT);
@@ -80,6 +83,8 @@ describe('lost/stolen guard', () => {
     ['en', 'I lost the tax bill the town sent me, can I get another one?'],
     ['ja', '追記欄にもう書けるところがないって言われました'],
     ['ko', '추기란에 더 쓸 자리가 없다고 하던데요'],
+    ['pt', 'meu cartão caiu no chão e rachou, o que faço?'],
+    ['ja', 'カードケースをなくしました。新しいのはもらえますか'],
     // Found again after the suspension.
     ['zh', '停用以后在抽屉里翻出来了，还能用吗'],
     // Another identity document.
