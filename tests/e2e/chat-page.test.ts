@@ -4,6 +4,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n.js';
 import { startTestServer, type TestServer } from '../helpers/app.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -60,7 +61,9 @@ describe('web chat page', () => {
     await page.fill('#q', 'Quanto tempo vale o cartão My Number para um adulto?');
     await page.click('#send');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pt');
-    await expect.poll(() => botMessages(page).last().textContent()).toContain('10ª vez');
+    // The validity answer, in Portuguese: its first line as the locale writes it.
+    const validity = render('pt', 'chat', { key: 'faq:validity_by_age.chat' }).split('\n')[0]!;
+    await expect.poll(() => botMessages(page).last().textContent()).toContain(validity);
     expect(await page.locator('#send').textContent()).toBe('Enviar');
   });
 
