@@ -157,8 +157,11 @@ export class Matcher implements IntentMatcher {
   }
 
   open(text: string, fallback: Lang): Opening {
-    const lang = openingLanguage(this.detector.detect(text, fallback), text, fallback);
-    return { lang, match: this.match(text, { sessionLang: lang }) };
+    // Detected once: detecting again with the opening language as the fallback gives that
+    // same language, so the match takes this detection.
+    const detection = this.detector.detect(text, fallback);
+    const lang = openingLanguage(detection, text, fallback);
+    return { lang, match: this.matchDetected(text, detection.confident ? detection : { lang, confident: false }) };
   }
 
   /**
@@ -170,13 +173,18 @@ export class Matcher implements IntentMatcher {
       ? { lang: options.lang, confident: true }
       : this.detector.detect(text, options.sessionLang ?? 'ja');
     const lang = !detection.confident && options.sessionLang ? options.sessionLang : detection.lang;
+    return this.matchDetected(text, { lang, confident: detection.confident });
+  }
+
+  /** The match in the language already decided (`confident`: whether the detection was sure). */
+  private matchDetected(text: string, { lang, confident }: Detection): MatchResult {
     // The best three, and how close the message is to anything the guidebook answers.
     const best = this.classifiers[lang].best(text, 4);
     const { closeness } = best;
     // Out of the guidebook when that is the best guess; otherwise never offered as a choice.
     const candidates = best.candidates.filter((c) => c.intent !== OUT_OF_SCOPE).slice(0, 3);
     const top = best.candidates[0]!;
-    const base = { lang, langConfident: detection.confident, candidates, closeness, alternatives: [] as string[] };
+    const base = { lang, langConfident: confident, candidates, closeness, alternatives: [] as string[] };
     if (looksLikeLostCard(text, lang)) {
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }

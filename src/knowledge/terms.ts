@@ -21,7 +21,9 @@ const LATIN_ONLY = /^[\p{Script=Latin}\p{N}\s'’.-]+$/u;
 const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Latin text folded as the matcher reads it: lower case, no accents (only Latin letters touched). */
-const foldLatin = (text: string) => text.replace(/\p{Script=Latin}+/gu, (word) => stripAccents(word.toLowerCase()));
+const foldLatin = (text: string) =>
+  NON_ASCII.test(text) ? text.replace(/\p{Script=Latin}+/gu, (word) => stripAccents(word.toLowerCase())) : text.toLowerCase();
+const NON_ASCII = /[\u0080-\uffff]/;
 const fold = (text: string) => foldLatin(text.normalize('NFKC').replace(/\s+/g, ' '));
 
 /**
@@ -32,7 +34,12 @@ const fold = (text: string) => foldLatin(text.normalize('NFKC').replace(/\s+/g, 
 type Replacer = Map<string, { variant: string; wording: string; latin: boolean }[]>;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+const isWordChar = (ch: string | undefined) => {
+  if (ch === undefined) return false;
+  // ASCII without a regular expression: this runs at every Latin position of a message.
+  if (ch < '\x80') return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+  return WORD_CHAR.test(ch);
+};
 const isLatinLetter = (ch: string) => (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
 
 function replacer(pairs: [variant: string, wording: string][]): Replacer {
@@ -56,21 +63,25 @@ function replacer(pairs: [variant: string, wording: string][]): Replacer {
 /** Replaces each variant (Latin ones only as whole words) by its wording, or by `with` when given. */
 function replaceAll(folded: string, byFirst: Replacer, replacement?: string): string {
   let out = '';
+  // Text up to here is copied as it is, a stretch at a time.
+  let copiedTo = 0;
   let i = 0;
   while (i < folded.length) {
+    const list = byFirst.get(folded[i]!);
     // Latin variants start only at a word's start: inside a Latin word nothing is tried.
-    const list = isLatinLetter(folded[i]!) && isWordChar(folded[i - 1]) ? undefined : byFirst.get(folded[i]!);
-    const hit = list?.find(({ variant, latin }) =>
-      folded.startsWith(variant, i) && (!latin || (!isWordChar(folded[i - 1]) && !isWordChar(folded[i + variant.length]))));
+    const hit = list && !(isLatinLetter(folded[i]!) && isWordChar(folded[i - 1]))
+      ? list.find(({ variant, latin }) =>
+        folded.startsWith(variant, i) && (!latin || (!isWordChar(folded[i - 1]) && !isWordChar(folded[i + variant.length]))))
+      : undefined;
     if (hit) {
-      out += ` ${replacement ?? hit.wording} `;
+      out += `${folded.slice(copiedTo, i)} ${replacement ?? hit.wording} `;
       i += hit.variant.length;
+      copiedTo = i;
     } else {
-      out += folded[i];
       i++;
     }
   }
-  return out;
+  return copiedTo === 0 ? folded : out + folded.slice(copiedTo);
 }
 
 const replacers = new Map<Lang, Replacer>();

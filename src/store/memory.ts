@@ -9,7 +9,7 @@ interface Entry { value: string; expiresAt: number }
  * used key going first, so a flood of new conversations costs bounded memory.
  */
 export interface MemoryLimits {
-  /** Conversations (`session:` keys). */
+  /** Conversations (`session:` keys); when full, the least recently used 5% go. */
   maxSessions: number;
   /** Keys of any other group: event ids, rate-limit counters, phone steps… */
   maxKeysPerGroup: number;
@@ -23,6 +23,20 @@ export const DEFAULT_MEMORY_LIMITS: MemoryLimits = { maxSessions: 20_000, maxKey
  */
 const MAX_REPORT_EVENTS = 10_000;
 const MAX_TABLE_FIELDS = 10_000;
+
+/**
+ * Share of a full group that goes at once, the least recently used first. One at a time, each
+ * eviction would walk over the slots its predecessors left at the start of the Map (V8 compacts
+ * them only when it rehashes): several microseconds per write under a flood of new keys.
+ */
+const EVICTED_SHARE = 0.05;
+
+function evictOldest(entries: Map<string, unknown>, count: number): void {
+  for (const key of entries.keys()) {
+    if (count-- <= 0) return;
+    entries.delete(key);
+  }
+}
 
 const groupOf = (key: string) => {
   const colon = key.indexOf(':');
@@ -90,8 +104,8 @@ export class MemoryStore implements Store {
     const entries = this.entriesOf(key, true);
     entries.delete(key);
     entries.set(key, { value: JSON.stringify(value), expiresAt: this.clock().getTime() + ttlSeconds * 1000 });
-    // Full: the least recently used key of the group goes (the first in the Map's order).
-    if (entries.size > this.capOf(key)) entries.delete(entries.keys().next().value!);
+    const cap = this.capOf(key);
+    if (entries.size > cap) evictOldest(entries, entries.size - Math.floor(cap * (1 - EVICTED_SHARE)));
     this.sweepSometimes();
   }
 
@@ -161,7 +175,8 @@ export class MemoryStore implements Store {
 
   async appendReportEvent(event: ReportEvent): Promise<void> {
     this.reports.push(structuredClone(event));
-    if (this.reports.length > MAX_REPORT_EVENTS) this.reports.splice(0, this.reports.length - MAX_REPORT_EVENTS);
+    // Trimmed a slice at a time: removing the oldest on every append would move the whole list each time.
+    if (this.reports.length > MAX_REPORT_EVENTS) this.reports.splice(0, this.reports.length - Math.floor(MAX_REPORT_EVENTS * (1 - EVICTED_SHARE)));
   }
 
   async reportEvents(limit: number): Promise<ReportEvent[]> {

@@ -152,7 +152,9 @@ describe('memory store limits', () => {
       // A conversation in use stays: read before each new one arrives.
       if (i < 950) expect(await store.get('session:web:first')).toEqual({ turns: 1 });
     }
-    expect(store.size).toBe(100 + 200 + 200);
+    // A full group sheds its least recently used 5% at once: between 95% of the caps and the caps.
+    expect(store.size).toBeLessThanOrEqual(100 + 200 + 200);
+    expect(store.size).toBeGreaterThanOrEqual(95 + 190 + 190);
     expect(await store.get('session:web:s999')).toEqual({ turns: 1 });
     expect(await store.get('session:web:s0')).toBeUndefined();
     // Not read for the last 50 new conversations, fewer than the cap: still there.

@@ -12,8 +12,12 @@ export function baseNormalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Removes accents: residents often type "renovacao" or "como renuevo". */
 export function stripAccents(text: string): string {
+  // Most messages are plain ASCII: nothing to strip, and no normalisation to pay for.
+  if (!NON_ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
