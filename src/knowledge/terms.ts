@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LANGS, type Lang } from './languages.js';
-import { stripAccents } from './analyzers/shared.js';
+import { NON_ASCII, stripAccents } from './analyzers/shared.js';
 
 interface Term {
   id: string;
@@ -23,7 +23,6 @@ const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/
 /** Latin text folded as the matcher reads it: lower case, no accents (only Latin letters touched). */
 const foldLatin = (text: string) =>
   NON_ASCII.test(text) ? text.replace(/\p{Script=Latin}+/gu, (word) => stripAccents(word.toLowerCase())) : text.toLowerCase();
-const NON_ASCII = /[\u0080-\uffff]/;
 const fold = (text: string) => foldLatin(text.normalize('NFKC').replace(/\s+/g, ' '));
 
 /**

@@ -12,7 +12,8 @@ export function baseNormalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Any character beyond ASCII. */
+export const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Removes accents: residents often type "renovacao" or "como renuevo". */
 export function stripAccents(text: string): string {
