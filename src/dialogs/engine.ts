@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import type { TurnObserver } from '../metrics.js';
 import type { SaveOnRelease, Store } from '../store/store.js';
 import { containsSensitiveNumber, maskText } from '../suspension/mask.js';
-import { receiveCallbackNumber, startSuspension, suspensionCalls, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
+import { receiveCallbackNumber, reissueAfterLoss, startSuspension, suspensionCalls, suspensionFollowUp, SUSPENSION_CHOICES, type SuspensionChoice } from '../suspension/flow.js';
 import type { ReportLog } from '../suspension/reports.js';
 import { answer, clarify, fallback } from './faq.js';
 import { requestedLanguage } from './language.js';
@@ -341,6 +341,12 @@ export class DialogEngine {
 
     if (match.kind === 'answer' && match.intent === LOST_INTENT) {
       return startSuspension(this.suspensionContext(event, session));
+    }
+    if (match.kind === 'answer' && match.intent && match.lostGuard) {
+      // A new card asked for after a loss: the reissue, behind the suspension line.
+      session.state = 'idle';
+      session.lastIntent = match.intent;
+      return reissueAfterLoss(lang, now);
     }
     if (match.kind === 'answer' && match.intent) {
       session.state = 'idle';

@@ -7,6 +7,7 @@
 import type { Lang } from './languages.js';
 import { baseNormalize, stripAccents } from './analyzers/shared.js';
 import { canonicalTerms } from './terms.js';
+import { MY_NUMBER_NAMED, OTHER_ID } from './other-document.js';
 
 interface GuardPatterns {
   loss: RegExp;
@@ -20,10 +21,6 @@ const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|go
 // The card case (a sleeve given with the card) lost on its own, not with the card in it.
 const CASE_ONLY = /(ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스)/iu;
 const CARD_INSIDE = /(入って|入れて|ごと|in it|inside|with (my|the) card|dentro|adentro|里面|里的|안에|들어)/iu;
-// "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
-// Another identity document lost ("I lost my driving licence"): not this card unless it is named too.
-const OTHER_ID = /(運転免許|免許証|マイナ免許|パスポート|旅券|在留カード|在留卡|驾照|驾驶证|护照|운전면허|면허증|여권|재류\s?카드|licen[cs]e|passport|residence card|zairyu|licencia|pasaporte|carteira de motorista|\bcnh\b|passaporte|tarjeta de residencia|cartao de residente)/iu;
-const MY_NUMBER_NAMED = /(マイナ|个人编号|個人番号|마이넘버|마이나|my ?number|myna)/iu;
 // "Not the My Number card, that one I have": the other document is the loss.
 const MY_NUMBER_SAFE = /(not (my |the )?my ?number|my ?number card (is|was) (fine|safe|ok|here)|still have (my |the )?my ?number|(la |el )?my ?number,? no\b|(si|todavia) (la|lo) tengo|my ?number[^.?!]{0,25}(esta bien|sigue conmigo)|(마이넘버카드|마이나\s?카드)\s?(는|은)[^.?!]{0,15}(있어요|있어|괜찮)|(マイナンバーカード|マイナ)\s?[^。]{0,8}(はある|は無事|は大丈夫|は手元)|(个人编号卡|卡)[^。，]{0,6}(还在|没丢))/iu;
 // A wallet or a bag may hold this card beside the other document: still a loss.
@@ -31,11 +28,12 @@ const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ
 
 // A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
 const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
+// "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
 const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
 
 const GUARDS: Record<Lang, GuardPatterns> = {
   ja: {
-    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い|出し)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
+    loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|(差し|挿し|入れ|置き)っぱなし(で|に(して|しちゃっ|しとっ)?)\s?(帰|出て|きた|きちゃ|来た|きて)|(に|で)[^。、？?]{0,12}(忘れ|わすれ)(た|て(き|し|ち|帰)|ちゃ)|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い|出し)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
     found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました|(に|で)あった(わ|よ|んじゃ|んです|けど|。|$))/u,
     pinOnly: /(暗証|パスワード|ぱすわーど|pin|ピン)/u,
     card: /(カード|かーど|マイナ|まいな|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ばっぐ|ポーチ)/u,
@@ -59,13 +57,13 @@ const GUARDS: Record<Lang, GuardPatterns> = {
     card: /\b(card|wallet|purse|bag|backpack|mynumber|my number)\b/u,
   },
   es: {
-    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|deje olvidad\w*|se (me|le) (quedo|olvido)|ya no estaba|ya no (tenia|tengo|tiene) (mi|su|la|el) (cartera|billetera|bolso|mochila|tarjeta)|no (la|lo) tienen|nadie (la|lo) (encontro|tiene)|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) (tarjeta|cartera|billetera|bolso|mochila|my number)|se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(o|aron) (su|la|el|mi) \w+( \w+)? (en|olvidad)|nadie (la|lo) devolvio|olvid(e|o|aron|amos) (mi|la|el|su) (\w+ ){1,4}(en|dentro)|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
+    loss: /\b((?!perdon)perd\w*(?!\s+(la\s+)?(validez|vigencia))|pierd\w*|se llevaron|se llevo mi|me (la|lo) quitaron|me sacaron|agarr(o|aron) mi|tom(o|aron) mi|la deje olvidada|lo deje olvidado|deje olvidad\w*|se (me|le) (quedo|olvido)|ya no estaba|ya no (tenia|tengo|tiene) (mi|su|la|el) (cartera|billetera|bolso|mochila|tarjeta)|no (la|lo) tienen|nadie (la|lo) (encontro|tiene)|no se donde|bloquear|denuncia|no la hallo|extravi\w*|robad\w*|robaron|robo|hurt\w*|no (la|lo) encuentro|no encuentro (mi|la|el) (tarjeta|cartera|billetera|bolso|mochila|my number)|se me olvido (el|la|mi) (bolso|cartera|billetera|tarjeta|mochila)|no aparece|se me cayo|deje (mi|la|el)|dej(e|o|aron) (su|la|el|mi) \w+( \w+){0,6} (en|olvidad)|nadie (la|lo) devolvio|olvid(e|o|aron|amos) (mi|la|el|su) (\w+ ){1,4}(en|dentro)|suspend\w*|bloquear la tarjeta|desaparec\w*)\b/u,
     found: /\b(la encontre|lo encontre|la encuentro|encontre (mi|la|el)|ya aparecio|aparecio|la halle|recupere|reactiv\w*|(quitar|levantar) (el bloqueo|la suspension)|ya la habia suspendido)\b/u,
     pinOnly: /\b(pin|contrasena|clave|codigo)\b/u,
     card: /\b(tarjeta|cartera|billetera|bolso|mochila|my ?number)\b/u,
   },
   pt: {
-    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|caiu (da|do) (bolsa|bolso|carteira|mochila)|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro) (o |a |meu |minha )?(cartao|carteira|bolsa|mochila|my number)|ninguem (achou|encontrou)|nao estava (mais )?(la|ali)|sumiu|sumiram|esquec(i|eu|eram|emos) (o|a|meu|minha|seu|sua) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+)? (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
+    loss: /\b((?!perdao)perd\w*(?!\s+(a\s+)?validade)|nao achei|nao sei onde|pegou meu|pegaram|levaram|levou (meu|minha|o|a)|sem a (bolsa|carteira)|bloquear|boletim de ocorrencia|deixei cair|caiu (da|do) (bolsa|bolso|carteira|mochila)|extravi\w*|roubad\w*|roubaram|roubo|furt\w*|assalt\w*|nao (acho|encontro) (o |a |meu |minha )?(cartao|carteira|bolsa|mochila|my number)|ninguem (achou|encontrou)|nao estava (mais )?(la|ali)|sumiu|sumiram|esquec(i|eu|eram|emos) (o|a|meu|minha|seu|sua) (\w+ ){1,4}(no|na|em|dentro)|deix(ei|ou|aram|amos) (o|a|meu|minha|seu|sua) \w+( \w+){0,6} (no|na|em)|ninguem devolveu|suspend\w*|bloquear o cartao|desaparec\w*)\b/u,
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
@@ -75,25 +73,55 @@ const GUARDS: Record<Lang, GuardPatterns> = {
 const LATIN_LANGS: ReadonlySet<Lang> = new Set(['en', 'es', 'pt']);
 
 /**
+ * A forgotten PIN is not a lost card ("se me olvidó la contraseña de la tarjeta"): taken out
+ * like the validity below, so "I lost my card and forgot my PIN" is still a loss.
+ */
+const FORGOT_PIN = /(\bolvid\w*( por completo)? (la |el |mi |su )?(contrasena|clave|pin|codigo)\b|\besquec\w* (a |o |minha |meu )?(senha|pin|codigo)\b|\bforg[eo]t\w* (my |the )?(pin|password|passcode)\b|(暗証番号|パスワード|ぱすわーど)\s?(を|も)?\s?(忘れ|わすれ)|忘了密码|密码忘了|密码想不起来|(비밀번호|비번)(를|을)?\s?(잊|까먹))/gu;
+
+/**
  * "Loses its validity" is not a lost card ("does my card lose its validity when I move?"): the
  * phrase is taken out before the loss words are looked for, so "I lost my card — does it lose
  * its validity?" is still a loss.
  */
-const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|her)?\s*(validity|effect)\b|\b(pierde|pierden|perdera|perder|perdio|perdería)\s+(su|la|sus)?\s*(validez|vigencia)\b|\b(perde|perdem|perdera|perder|perdeu)\s+(a|sua|seu|o)?\s*(validade|vigencia)\b|(효력|유효성|유효)(을|를|이)?\s*(잃|상실))/gu;
+const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|her)?\s*(validity|effect)\b|\b(pierde|pierden|perdera|perder|perdio|perdería)\s+(su|la|sus)?\s*(validez|vigencia)\b|\b(perde|perdem|perdera|perder|perdeu)\s+(a|sua|seu|o)?\s*(validade|vigencia)\b|\b(continua valendo|vale|valendo|valido|valida)\b[^.?!]{0,25}\bou perde\b|\b(sigue siendo valida|sigue valiendo|vale|sirve)\b[^.?!]{0,25}\bo (se )?pierde\b|(효력|유효성|유효)(을|를|이)?\s*(잃|상실))/gu;
 
-/** True when the message says, however indirectly, that the card was lost or stolen. */
-export function looksLikeLostCard(text: string, lang: Lang): boolean {
+/** The message as the guard's patterns read it: the guidebook's terms in this language's words, folded. */
+export function foldForPatterns(text: string, lang: Lang): string {
   // The card's name in any script reads as this language writes it ("Perdí mi マイナンバーカード").
   const canonical = canonicalTerms(text, lang);
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
-  const normalized = (LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical)).replace(LOSES_VALIDITY, ' ');
+  return LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical);
+}
+
+/** True when the message says, however indirectly, that the card was lost or stolen. */
+export function looksLikeLostCard(text: string, lang: Lang): boolean {
+  const normalized = foldForPatterns(text, lang).replace(LOSES_VALIDITY, ' ').replace(FORGOT_PIN, ' ');
   const guard = GUARDS[lang];
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
   if (CASE_ONLY.test(normalized) && !CARD_INSIDE.test(normalized)) return false;
   if (OTHER_PAPER.test(normalized) && !guard.card.test(normalized)) return false;
+  // Another identity document lost ("I lost my driving licence"): not this card unless it is named too.
   if (OTHER_ID.test(normalized) && ((!MY_NUMBER_NAMED.test(normalized) && !CONTAINER.test(normalized)) || MY_NUMBER_SAFE.test(normalized))) return false;
   if (guard.pinOnly.test(normalized) && !guard.card.test(normalized)) return false;
   return true;
+}
+
+/**
+ * A new card asked for ("I lost it, how much is a new one?"): the reissue is the question, and
+ * the suspension line goes before its answer for whoever has not stopped the card yet. The
+ * guidebook's own word for it reads the same in every language once its terms are folded.
+ */
+const NEW_CARD: Record<Lang, RegExp> = {
+  ja: /(再発行|再交付|作り直|作りなお|新しい(カード|の)|新しく(作|つく)|もう一(枚|度作))/u,
+  zh: /(补办|补发|再发行|重新办|重办|新卡|再办一张|重新做)/u,
+  ko: /(재발급|재교부|재발행|새\s?카드|새로\s?(만들|만드|발급)|다시\s?(만들|만드|발급))/u,
+  en: /\b(reissue\w*|replace\w*|new (card|one)|another (card|one)|get (a|the) card (made|issued) again|card made again|issued again)\b/u,
+  es: /\b(reposicion|reemision|reexpedicion|(tarjeta|una) nueva|nueva tarjeta|otra tarjeta|sacar otra|hacer otra|tramitar otra)\b/u,
+  pt: /\b(segunda via|2a via|reemissao|(cartao|um) novo|novo cartao|outro cartao|tirar outro|fazer outro|pedir outro|emitir outro)\b/u,
+};
+
+export function asksForNewCard(text: string, lang: Lang): boolean {
+  return NEW_CARD[lang].test(foldForPatterns(text, lang));
 }

@@ -8,7 +8,8 @@ import { DEFAULT_TRAINING, IntentClassifier, type ClassifierModel, type Scored, 
 import { LanguageDetector, type Detection } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
-import { looksLikeLostCard } from './lost-guard.js';
+import { asksForNewCard, foldForPatterns, looksLikeLostCard } from './lost-guard.js';
+import { aboutAnotherDocumentOnly } from './other-document.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 import { startWorker } from './worker-script.js';
 
@@ -40,6 +41,9 @@ const NEVER_OFFERED = new Set(['greeting', 'thanks']);
 /** A lost card is answered at a lower confidence: giving the suspension line by mistake costs little. */
 export const LOST_CONFIDENCE = 0.3;
 
+/** Asked for after a loss, the reissue is answered behind the suspension line. */
+export const REISSUE_INTENT = 'reissue';
+
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
 export interface MatchResult {
@@ -53,7 +57,7 @@ export interface MatchResult {
   candidates: Scored[];
   /** Beside an answer: the other intents the message may have meant, to offer as choices. */
   alternatives: string[];
-  /** The lost-card guard fired. */
+  /** The lost-card guard fired (with `intent` the reissue: a new card asked for after a loss). */
   lostGuard: boolean;
   /** Cosine closeness to the nearest thing the guidebook answers. */
   closeness: number;
@@ -186,11 +190,13 @@ export class Matcher implements IntentMatcher {
     const top = best.candidates[0]!;
     const base = { lang, langConfident: confident, candidates, closeness, alternatives: [] as string[] };
     if (looksLikeLostCard(text, lang)) {
+      // "Lost it: where do I get a new one?" is the reissue; the dialogs put the suspension line first.
+      if (asksForNewCard(text, lang)) return { ...base, kind: 'answer', intent: REISSUE_INTENT, confidence: 1, lostGuard: true };
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
     const far = calibration.far[lang];
     const near = calibration.near[lang];
-    if (top.intent === OUT_OF_SCOPE || closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
+    if (top.intent === OUT_OF_SCOPE || aboutAnotherDocumentOnly(foldForPatterns(text, lang), top.intent) || closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
       return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     }
     const runnerUp = candidates[1];

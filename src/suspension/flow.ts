@@ -8,7 +8,8 @@ import type { PhoneKey } from '../knowledge/facts.js';
 import type { Lang } from '../knowledge/languages.js';
 import { answer } from '../dialogs/faq.js';
 import { withKeys } from '../dialogs/keys.js';
-import { MENU_CHOICE } from '../dialogs/menu.js';
+import { intentChoice, MENU_CHOICE } from '../dialogs/menu.js';
+import { LOST_INTENT } from '../knowledge/intents/catalog.js';
 import type { Session } from '../dialogs/session.js';
 import type { Channel, Choice, Reply } from '../dialogs/types.js';
 import { parsePhoneNumber } from './mask.js';
@@ -96,6 +97,21 @@ export async function suspensionFollowUp(choice: SuspensionChoice, ctx: Suspensi
         lang: session.lang, messages: [say('suspension:callbackAsk')], choices: [MENU_CHOICE], calls: [], reportId,
       };
   }
+}
+
+/**
+ * A new card asked for after a loss: the reissue answer, behind the suspension line for whoever
+ * has not stopped the card yet, with the lost-card flow as the first choice (key 2 on the phone).
+ */
+export function reissueAfterLoss(lang: Lang, now: Date): Reply {
+  const reissue = answer(lang, 'reissue', now);
+  const others = reissue.choices.filter((c) => c.id !== `intent:${LOST_INTENT}`).map(({ dtmf: _dtmf, ...choice }) => choice);
+  return {
+    ...reissue,
+    messages: [say('suspension:notStoppedYet'), ...reissue.messages],
+    choices: withKeys([intentChoice(LOST_INTENT), ...others]),
+    calls: [...new Set([...suspensionCalls(lang), ...reissue.calls])],
+  };
 }
 
 /** The resident typed the number to call back on. */

@@ -140,6 +140,36 @@ describe('clarification', () => {
   });
 });
 
+describe('a new card asked for after a loss', () => {
+  const QUESTION: Record<Lang, string> = {
+    ja: 'なくしたカードの再発行はいくらですか',
+    en: 'I lost my card, how much is a new one?',
+    zh: '卡丢了，补办要多少钱',
+    ko: '카드를 잃어버렸는데 재발급 수수료 얼마예요?',
+    es: 'perdí mi tarjeta, ¿cuánto cuesta la reposición?',
+    pt: 'perdi meu cartão, quanto custa a segunda via?',
+  };
+
+  it.each(LANGS)('%s: answers the reissue behind the 24/365 line, with the lost-card flow first', async (lang) => {
+    const { engine, clock } = makeEngine();
+    const reply = await conversation(engine, clock, { langHint: lang }).say(QUESTION[lang]);
+    expect(reply.intent).toBe('reissue');
+    expect(reply.messages[0]!.text).toBe(render(lang, 'chat', { key: 'suspension:notStoppedYet' }));
+    expect(reply.messages[0]!.text).toContain('0120-95-0178');
+    expect(reply.messages[1]!.text).toBe(render(lang, 'chat', { key: 'faq:reissue.chat' }));
+    expect(reply.calls[0]!.tel).toBe('tel:+81120950178');
+    expect(reply.quickReplies[0]!.postback).toBe('intent:lost_stolen');
+    // The lost-card flow, and its report, start only when the resident takes it.
+    expect(reply.reportId).toBeUndefined();
+  });
+
+  it('on the phone, offers the lost-card flow on key 2', async () => {
+    const { engine, clock } = makeEngine();
+    const { reply } = await engine.handle({ channel: 'phone', conversationId: 'CA-reissue', receivedAt: clock(), langHint: 'en', kind: 'speech', text: QUESTION.en, confidence: 0.9 });
+    expect(reply!.choices[0]).toMatchObject({ id: 'intent:lost_stolen', dtmf: '2' });
+  });
+});
+
 describe('when the matcher fails', () => {
   const broken = {
     match: () => Promise.reject(new Error('matcher worker exited')),

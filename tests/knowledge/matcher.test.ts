@@ -110,9 +110,58 @@ describe('lost/stolen guard', () => {
     expect(looksLikeLostCard('perdi a carteira com o zairyu e os cartões dentro', 'pt')).toBe(true);
   });
 
+  it('fires on a card left in a machine or a vehicle, however many words name it', () => {
+    expect(looksLikeLostCard('コンビニのコピー機にカード差しっぱなしで帰ってきてしもうた', 'ja')).toBe(true);
+    expect(looksLikeLostCard('タクシーにカードケースごと忘れた。マイナも入ってた', 'ja')).toBe(true);
+    expect(looksLikeLostCard('Deixei a carteira com a mai namba kado no trem voltando de Okayama', 'pt')).toBe(true);
+  });
+
+  it('does not fire on a card kept in one place, a forgotten PIN, or a card that may lapse', () => {
+    expect(looksLikeLostCard('夏場に車のダッシュボードにカード置きっぱなしにしても平気ですか', 'ja')).toBe(false);
+    expect(looksLikeLostCard('se me olvidó por completo la contraseña de la tarjeta, qué hago', 'es')).toBe(false);
+    expect(looksLikeLostCard('O cartão continua valendo lá ou perde?', 'pt')).toBe(false);
+    expect(looksLikeLostCard('perdi o cartão e esqueci a senha', 'pt')).toBe(true);
+  });
+
   it('still fires when a real loss comes with the validity question', () => {
     expect(looksLikeLostCard('I lost my card yesterday, does it lose its validity?', 'en')).toBe(true);
     expect(looksLikeLostCard('perdí mi tarjeta, ¿pierde su validez?', 'es')).toBe(true);
+  });
+});
+
+describe('a new card asked for after a loss', () => {
+  it.each([
+    ['ja', 'なくしたカードを作り直したいです。上齋原振興センターでも再発行できますか'],
+    ['en', 'How much does it cost to get a new card after losing it?'],
+    ['zh', '卡丢了，想补办一张，要多少钱'],
+    ['ko', '잃어버린 카드 다시 만드는데 수수료 얼마예요?'],
+    ['es', 'perdí mi tarjeta, ¿cuánto cuesta sacar una nueva?'],
+    ['pt', 'perdi meu cartão, quanto custa a segunda via?'],
+  ] as const)('%s: the reissue, marked as a loss so the suspension line goes first: %s', (lang, text) => {
+    expect(matcher.match(text, { lang })).toMatchObject({ kind: 'answer', intent: 'reissue', lostGuard: true });
+  });
+
+  it('is still the lost card when no new card is asked for', () => {
+    expect(matcher.match('I lost my card, what do I do?', { lang: 'en' })).toMatchObject({ intent: LOST_INTENT, lostGuard: true });
+    expect(matcher.match('カードをなくしました', { lang: 'ja' })).toMatchObject({ intent: LOST_INTENT, lostGuard: true });
+  });
+});
+
+describe('another document than the card', () => {
+  it.each([
+    ['en', 'How do I renew my zairyu card? It expires next month.'],
+    ['zh', '在留卡快到期了，更新要去哪里办'],
+    ['pt', 'como eu faço pra renovar minha zairyu kado? vence mês que vem'],
+    ['es', 'Me mudé y necesito cambiar la dirección de mi licencia de conducir, ¿dónde se hace eso?'],
+    ['en', 'I need to apply for a new passport for my child, what documents do I need?'],
+  ] as const)('%s: outside the guidebook when the card is not named: %s', (lang, text) => {
+    expect(matcher.match(text, { lang }).kind).toBe('fallback');
+  });
+
+  it('still answers the card when it is named beside the other document', () => {
+    expect(matcher.match('I just got my visa extended. Can the expiry date of my My Number card be extended too?', { lang: 'en' }).intent).toBe('foreign_extension');
+    expect(matcher.match('在留カードもマイナンバーカードも有効期限が近いです。マイナンバーカードの更新はいつからできますか', { lang: 'ja' }).intent).toBe('renewal');
+    expect(matcher.match('renovei o visto, dá pra estender a validade do cartão também?', { lang: 'pt' }).intent).toBe('foreign_extension');
   });
 });
 
