@@ -6,6 +6,7 @@
 import type { Lang } from './languages.js';
 import { baseNormalize, stripAccents, words } from './analyzers/shared.js';
 import { withoutJapaneseTerms } from './terms.js';
+import { looksLikeRomajiJapanese } from './romaji.js';
 
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
 const KANA = /[\u3040-\u30ff\uff66-\uff9f]/gu;
@@ -112,6 +113,8 @@ export class LanguageDetector {
     // Chinese speakers write Japanese loanwords in katakana (マイナ卡); Japanese sentences have hiragana.
     if (kana > 0 && (HIRAGANA.test(text) || han === 0)) return { lang: 'ja', confident: true };
     if (han > 0 && han >= latin / 4) return this.detectHan(text, han, fallback);
+    // "konbini de juminhyo toreru tte hontou?": Japanese on a keyboard without kana.
+    if (latin > 0 && looksLikeRomajiJapanese(message)) return { lang: 'ja', confident: true };
     if (latin > 0) return this.detectLatin(text, latin, fallback);
     return { lang: fallback, confident: false };
   }

@@ -7,6 +7,7 @@
 import type { Lang } from './languages.js';
 import { baseNormalize, stripAccents } from './analyzers/shared.js';
 import { canonicalTerms } from './terms.js';
+import { romajiToJapanese } from './romaji.js';
 import { MY_NUMBER_NAMED, OTHER_ID } from './other-document.js';
 
 interface GuardPatterns {
@@ -88,7 +89,7 @@ const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|
 /** The message as the guard's patterns read it: the guidebook's terms in this language's words, folded. */
 export function foldForPatterns(text: string, lang: Lang): string {
   // The card's name in any script reads as this language writes it ("Perdí mi マイナンバーカード").
-  const canonical = canonicalTerms(text, lang);
+  const canonical = lang === 'ja' ? romajiToJapanese(canonicalTerms(text, lang)) : canonicalTerms(text, lang);
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
   return LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical);
 }

@@ -1,0 +1,128 @@
+/**
+ * Japanese typed in romaji ("konbini de juminhyo toreru tte hontou?"), as residents write it on
+ * a phone without a Japanese keyboard. Such a message is recognised as Japanese, and before the
+ * Japanese analyzer and the lost-card guard read it, its words are written in kana and the
+ * guidebook's words among them in the kanji the training utterances use.
+ */
+import { readFileSync } from 'node:fs';
+import { stripAccents } from './analyzers/shared.js';
+
+/** Syllables, longest spellings first when read: Hepburn, Kunrei and keyboard spellings. */
+const SYLLABLES: Record<string, string> = {
+  a: 'あ', i: 'い', u: 'う', e: 'え', o: 'お',
+  ka: 'か', ki: 'き', ku: 'く', ke: 'け', ko: 'こ', ga: 'が', gi: 'ぎ', gu: 'ぐ', ge: 'げ', go: 'ご',
+  sa: 'さ', shi: 'し', si: 'し', su: 'す', se: 'せ', so: 'そ', za: 'ざ', ji: 'じ', zi: 'じ', zu: 'ず', ze: 'ぜ', zo: 'ぞ',
+  ta: 'た', chi: 'ち', ti: 'ち', tsu: 'つ', tu: 'つ', te: 'て', to: 'と', da: 'だ', di: 'ぢ', du: 'づ', de: 'で', do: 'ど',
+  na: 'な', ni: 'に', nu: 'ぬ', ne: 'ね', no: 'の', ha: 'は', hi: 'ひ', fu: 'ふ', hu: 'ふ', he: 'へ', ho: 'ほ',
+  ba: 'ば', bi: 'び', bu: 'ぶ', be: 'べ', bo: 'ぼ', pa: 'ぱ', pi: 'ぴ', pu: 'ぷ', pe: 'ぺ', po: 'ぽ',
+  ma: 'ま', mi: 'み', mu: 'む', me: 'め', mo: 'も', ya: 'や', yu: 'ゆ', yo: 'よ',
+  ra: 'ら', ri: 'り', ru: 'る', re: 'れ', ro: 'ろ', wa: 'わ', wo: 'を',
+  kya: 'きゃ', kyu: 'きゅ', kyo: 'きょ', gya: 'ぎゃ', gyu: 'ぎゅ', gyo: 'ぎょ',
+  sha: 'しゃ', shu: 'しゅ', sho: 'しょ', she: 'しぇ', sya: 'しゃ', syu: 'しゅ', syo: 'しょ',
+  ja: 'じゃ', ju: 'じゅ', jo: 'じょ', je: 'じぇ', jya: 'じゃ', jyu: 'じゅ', jyo: 'じょ', zya: 'じゃ', zyu: 'じゅ', zyo: 'じょ',
+  cha: 'ちゃ', chu: 'ちゅ', cho: 'ちょ', che: 'ちぇ', tya: 'ちゃ', tyu: 'ちゅ', tyo: 'ちょ', cya: 'ちゃ', cyu: 'ちゅ', cyo: 'ちょ',
+  nya: 'にゃ', nyu: 'にゅ', nyo: 'にょ', hya: 'ひゃ', hyu: 'ひゅ', hyo: 'ひょ', bya: 'びゃ', byu: 'びゅ', byo: 'びょ',
+  pya: 'ぴゃ', pyu: 'ぴゅ', pyo: 'ぴょ', mya: 'みゃ', myu: 'みゅ', myo: 'みょ', rya: 'りゃ', ryu: 'りゅ', ryo: 'りょ',
+  fa: 'ふぁ', fi: 'ふぃ', fe: 'ふぇ', fo: 'ふぉ', vu: 'ゔ',
+};
+const VOWELS = new Set(['a', 'i', 'u', 'e', 'o']);
+
+/** The word in hiragana, or undefined when it cannot be Japanese ("the", "tarjeta"). */
+export function romajiWordToKana(word: string): string | undefined {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i]!;
+    const next = word[i + 1];
+    if (ch === 'n' && (next === undefined || next === "'" || (!VOWELS.has(next) && next !== 'y'))) {
+      // ん: before a consonant, at the end, or written "n'" / "nn" (the second n starts nothing).
+      out += 'ん';
+      i += next === "'" || (next === 'n' && !VOWELS.has(word[i + 2] ?? '') && word[i + 2] !== 'y') ? 2 : 1;
+      continue;
+    }
+    if (next === ch && !VOWELS.has(ch) && ch !== 'n') {
+      // A doubled consonant is a small っ ("kitte", "hakko").
+      out += 'っ';
+      i += 1;
+      continue;
+    }
+    if (ch === 't' && next === 'c') {
+      out += 'っ';
+      i += 1;
+      continue;
+    }
+    let matched = false;
+    for (const length of [3, 2, 1]) {
+      const kana = SYLLABLES[word.slice(i, i + length)];
+      if (kana) {
+        out += kana;
+        i += length;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return undefined;
+  }
+  return out;
+}
+
+/**
+ * Words only Japanese uses, among those that spell as romaji: particles, endings, question
+ * words. Words Spanish, Portuguese or English share ("no", "de", "ja", "yo", "ne") are left out.
+ */
+const JAPANESE_MARKERS = new Set(
+  ('desu desuka desu ka masu masuka masen mashita deshita dekiru dekimasu dekimasuka dekinai tte wo ga wa kara node kedo keredo ' +
+    'shitai shitai kudasai onegai onegaishimasu hontou honto doko itsu ikura nani nande naze dou dame iru irimasu aru arimasu ' +
+    'nai shimasu suru shita shite yoi ii janai desho deshou kana kashira daijoubu daijobu wakaranai shiritai oshiete toreru tsukaeru ' +
+    'ikanai ikenai naku nakushita otoshita nusumareta wasureta mitsukaranai').split(' '),
+);
+
+/** Latin words, with their accents ("kōshin"); kana and kanji are left alone (NFD would split が). */
+const LATIN_WORD = /[\p{Script=Latin}'](?:[\p{Script=Latin}']|\p{M})*/gu;
+const folded = (word: string) => stripAccents(word.toLowerCase());
+
+/** True when the Latin words of the message are Japanese written in romaji. */
+export function looksLikeRomajiJapanese(text: string): boolean {
+  const latinWords = (text.normalize('NFKC').match(LATIN_WORD) ?? []).map(folded);
+  if (latinWords.length < 3) return false;
+  let spelled = 0;
+  const markers = new Set<string>();
+  for (const word of latinWords) {
+    if (romajiWordToKana(word)) spelled++;
+    if (JAPANESE_MARKERS.has(word)) markers.add(word);
+  }
+  // Nearly every word spells as Japanese, and at least two of them are Japanese grammar.
+  return markers.size >= 2 && spelled >= latinWords.length * 0.85;
+}
+
+/** The guidebook's words in kana as the kanji the training utterances write them with. */
+const KANJI_BY_READING = Object.entries(
+  JSON.parse(readFileSync(new URL('./romaji-kanji.json', import.meta.url), 'utf8')) as Record<string, string>,
+).sort(([a], [b]) => b.length - a.length);
+
+const withKanji = (kana: string): string => {
+  for (const [reading, kanji] of KANJI_BY_READING) {
+    if (kana.startsWith(reading)) return kanji + kana.slice(reading.length);
+  }
+  return kana;
+};
+
+/** Particles written as they sound ("wa", "wo") but in kana as Japanese writes them. */
+const PARTICLES: Record<string, string> = { wa: 'は', wo: 'を' };
+
+/**
+ * The message with its romaji words in Japanese script, joined as Japanese is written (without
+ * spaces); a message that is not romaji Japanese is returned as it is.
+ */
+export function romajiToJapanese(text: string): string {
+  if (!looksLikeRomajiJapanese(text)) return text;
+  return text
+    .normalize('NFKC')
+    .replace(LATIN_WORD, (word) => {
+      const particle = PARTICLES[folded(word)];
+      if (particle) return particle;
+      const kana = romajiWordToKana(folded(word));
+      return kana ? withKanji(kana) : word;
+    })
+    .replace(/(?<=[\u3040-\u30ff\u4e00-\u9fff]) +(?=[\u3040-\u30ff\u4e00-\u9fff])/gu, '');
+}
