@@ -96,8 +96,15 @@ export function foldForPatterns(text: string, lang: Lang): string {
 
 /** True when the message says, however indirectly, that the card was lost or stolen. */
 export function looksLikeLostCard(text: string, lang: Lang): boolean {
-  const normalized = foldForPatterns(text, lang).replace(LOSES_VALIDITY, ' ').replace(FORGOT_PIN, ' ');
+  return lostCardIn(foldForPatterns(text, lang), lang);
+}
+
+/** `looksLikeLostCard` on a message already folded by `foldForPatterns` (the matcher folds once). */
+export function lostCardIn(folded: string, lang: Lang): boolean {
   const guard = GUARDS[lang];
+  // Most messages name no loss at all: they are settled before anything is taken out.
+  if (!guard.loss.test(folded)) return false;
+  const normalized = folded.replace(LOSES_VALIDITY, ' ').replace(FORGOT_PIN, ' ');
   if (!guard.loss.test(normalized)) return false;
   if (guard.found.test(normalized)) return false;
   if (NOT_THE_CARD.test(normalized) || ALREADY_STOPPED.test(normalized)) return false;
@@ -123,6 +130,11 @@ const NEW_CARD: Record<Lang, RegExp> = {
   pt: /\b(segunda via|2a via|reemissao|(cartao|um) novo|novo cartao|outro cartao|tirar outro|fazer outro|pedir outro|emitir outro)\b/u,
 };
 
-export function asksForNewCard(text: string, lang: Lang): boolean {
-  return NEW_CARD[lang].test(foldForPatterns(text, lang));
+export function asksForNewCard(folded: string, lang: Lang): boolean {
+  return NEW_CARD[lang].test(folded);
+}
+
+/** "I already had it suspended, how do I get a new one?": the reissue, the suspension is done. */
+export function newCardAfterSuspension(folded: string, lang: Lang): boolean {
+  return NEW_CARD[lang].test(folded) && ALREADY_STOPPED.test(folded);
 }

@@ -8,7 +8,7 @@ import { DEFAULT_TRAINING, IntentClassifier, type ClassifierModel, type Scored, 
 import { LanguageDetector, type Detection } from './detect.js';
 import { loadAllExamples, type Examples } from './examples.js';
 import { LANGS, type Lang } from './languages.js';
-import { asksForNewCard, foldForPatterns, looksLikeLostCard } from './lost-guard.js';
+import { asksForNewCard, foldForPatterns, lostCardIn, newCardAfterSuspension } from './lost-guard.js';
 import { aboutAnotherDocumentOnly } from './other-document.js';
 import { DEFAULT_CACHE_DIR, loadModels, modelKey, saveModels } from './model-cache.js';
 import { startWorker } from './worker-script.js';
@@ -189,14 +189,17 @@ export class Matcher implements IntentMatcher {
     const candidates = best.candidates.filter((c) => c.intent !== OUT_OF_SCOPE).slice(0, 3);
     const top = best.candidates[0]!;
     const base = { lang, langConfident: confident, candidates, closeness, alternatives: [] as string[] };
-    if (looksLikeLostCard(text, lang)) {
+    // Folded once for the guard and the other patterns (term rewriting is the costly part).
+    const folded = foldForPatterns(text, lang);
+    if (lostCardIn(folded, lang)) {
       // "Lost it: where do I get a new one?" is the reissue; the dialogs put the suspension line first.
-      if (asksForNewCard(text, lang)) return { ...base, kind: 'answer', intent: REISSUE_INTENT, confidence: 1, lostGuard: true };
+      if (asksForNewCard(folded, lang)) return { ...base, kind: 'answer', intent: REISSUE_INTENT, confidence: 1, lostGuard: true };
       return { ...base, kind: 'answer', intent: LOST_INTENT, confidence: 1, lostGuard: true };
     }
+    if (newCardAfterSuspension(folded, lang)) return { ...base, kind: 'answer', intent: REISSUE_INTENT, confidence: 1, lostGuard: false };
     const far = calibration.far[lang];
     const near = calibration.near[lang];
-    if (top.intent === OUT_OF_SCOPE || aboutAnotherDocumentOnly(foldForPatterns(text, lang), top.intent) || closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
+    if (top.intent === OUT_OF_SCOPE || aboutAnotherDocumentOnly(folded, top.intent) || closeness < far || (closeness < near && top.confidence < SURE_WHEN_NOT_NEAR) || top.confidence < NO_IDEA) {
       return { ...base, kind: 'fallback', confidence: top.confidence, lostGuard: false };
     }
     const runnerUp = candidates[1];

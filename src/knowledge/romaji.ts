@@ -77,22 +77,25 @@ const JAPANESE_MARKERS = new Set(
     'ikanai ikenai naku nakushita otoshita nusumareta wasureta mitsukaranai').split(' '),
 );
 
+const ASCII_LETTER = /[a-z]/i;
+const ROMAJI_WORD = /[a-z']+/g;
+
 /** Latin words, with their accents ("kōshin"); kana and kanji are left alone (NFD would split が). */
 const LATIN_WORD = /[\p{Script=Latin}'](?:[\p{Script=Latin}']|\p{M})*/gu;
 const folded = (word: string) => stripAccents(word.toLowerCase());
 
 /** True when the Latin words of the message are Japanese written in romaji. */
 export function looksLikeRomajiJapanese(text: string): boolean {
-  const latinWords = (text.normalize('NFKC').match(LATIN_WORD) ?? []).map(folded);
+  // Most messages have no Latin letters at all (kana, kanji, hangul, Chinese).
+  if (!ASCII_LETTER.test(text)) return false;
+  // Accents folded on the whole text: only the Latin words are read from it.
+  const latinWords = stripAccents(text.toLowerCase()).match(ROMAJI_WORD) ?? [];
   if (latinWords.length < 3) return false;
-  let spelled = 0;
-  const markers = new Set<string>();
-  for (const word of latinWords) {
-    if (romajiWordToKana(word)) spelled++;
-    if (JAPANESE_MARKERS.has(word)) markers.add(word);
-  }
-  // Nearly every word spells as Japanese, and at least two of them are Japanese grammar.
-  return markers.size >= 2 && spelled >= latinWords.length * 0.85;
+  // At least two of the words are Japanese grammar (a Set look-up each, before any spelling)...
+  const markers = new Set(latinWords.filter((word) => JAPANESE_MARKERS.has(word)));
+  if (markers.size < 2) return false;
+  // ...and nearly every word spells as Japanese.
+  return latinWords.filter((word) => romajiWordToKana(word) !== undefined).length >= latinWords.length * 0.85;
 }
 
 /** The guidebook's words in kana as the kanji the training utterances write them with. */

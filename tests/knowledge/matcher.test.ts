@@ -141,6 +141,11 @@ describe('a new card asked for after a loss', () => {
     expect(matcher.match(text, { lang })).toMatchObject({ kind: 'answer', intent: 'reissue', lostGuard: true });
   });
 
+  it('is the reissue alone once the card was suspended', () => {
+    expect(matcher.match('I already called the hotline and my lost card is suspended. How do I get a new one made?', { lang: 'en' })).toMatchObject({ kind: 'answer', intent: 'reissue', lostGuard: false });
+    expect(matcher.match('已经挂失了，想补办一张新卡', { lang: 'zh' })).toMatchObject({ kind: 'answer', intent: 'reissue', lostGuard: false });
+  });
+
   it('is still the lost card when no new card is asked for', () => {
     expect(matcher.match('I lost my card, what do I do?', { lang: 'en' })).toMatchObject({ intent: LOST_INTENT, lostGuard: true });
     expect(matcher.match('カードをなくしました', { lang: 'ja' })).toMatchObject({ intent: LOST_INTENT, lostGuard: true });
