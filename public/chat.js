@@ -50,14 +50,28 @@
     });
   }
 
-  function addMessage(text, who) {
+  // Easy Japanese: each kanji word with its reading above it, in <ruby>.
+  function appendRuby(parent, segments) {
+    segments.forEach(function (segment) {
+      if (!segment.ruby) return appendLinked(parent, segment.text);
+      var ruby = document.createElement('ruby');
+      ruby.appendChild(document.createTextNode(segment.text));
+      var rt = document.createElement('rt');
+      rt.textContent = segment.ruby;
+      ruby.appendChild(rt);
+      parent.appendChild(ruby);
+    });
+  }
+
+  function addMessage(text, who, ruby) {
     var div = document.createElement('div');
     div.className = 'msg ' + who;
     var label = document.createElement('span');
     label.className = 'who';
     label.textContent = (who === 'user' ? ui.strings[state.lang].you : ui.strings[state.lang].bot) + ': ';
     div.appendChild(label);
-    appendLinked(div, text);
+    if (ruby) appendRuby(div, ruby);
+    else appendLinked(div, text);
     $('log').appendChild(div);
     div.scrollIntoView({ block: 'end' });
   }
@@ -93,7 +107,7 @@
         var reply = r.body;
         state.sessionId = reply.sessionId;
         if (reply.lang !== state.lang && ui.strings[reply.lang]) { state.lang = reply.lang; applyStrings(); }
-        reply.messages.forEach(function (m) { addMessage(m.text, 'bot'); });
+        reply.messages.forEach(function (m) { addMessage(m.text, 'bot', m.ruby); });
         showChoices(reply);
       })
       .catch(function () { addMessage(ui.strings[state.lang].error, 'bot'); })

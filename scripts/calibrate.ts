@@ -8,13 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { ANALYZERS } from '../src/knowledge/analyzers/index.js';
 import { DEFAULT_TRAINING, IntentClassifier, softmaxInPlace } from '../src/knowledge/classifier.js';
 import { loadExamples } from '../src/knowledge/examples.js';
-import { LANGS, type Lang } from '../src/knowledge/languages.js';
+import { WRITTEN_LANGS, type WrittenLang } from '../src/knowledge/languages.js';
 
 const FOLDS = 5;
 
 interface HeldOut { logits: Float64Array; label: number; closeness: number }
 
-function heldOut(lang: Lang): HeldOut[] {
+function heldOut(lang: WrittenLang): HeldOut[] {
   const examples = loadExamples(lang);
   const intents = Object.keys(examples);
   const out: HeldOut[] = [];
@@ -47,7 +47,7 @@ function nll(samples: HeldOut[], temperature: number): number {
 const temperature: Record<string, number> = {};
 const far: Record<string, number> = {};
 const near: Record<string, number> = {};
-for (const lang of LANGS) {
+for (const lang of WRITTEN_LANGS) {
   const samples = heldOut(lang);
   let best = 1;
   let bestLoss = Infinity;

@@ -1,5 +1,5 @@
 /**
- * All six languages preloaded once; each turn gets a `t` fixed to its language (never the
+ * All languages and registers preloaded once; each turn gets a `t` fixed to its language (never the
  * global language, which concurrent turns would race on). Fact parameters are merged into
  * every call, so translations interpolate numbers instead of typing them.
  */
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { LANGS, type Lang } from './knowledge/languages.js';
 import { factParams, type Form } from './knowledge/params.js';
+import { withBracketReadings, withoutReadings } from './readings.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
 export const NAMESPACES = ['common', 'faq', 'suspension', 'ivr'] as const;
@@ -35,6 +36,10 @@ export function createI18n(resources: Resources): I18n {
     resources,
     lng: 'ja',
     fallbackLng: false,
+    // "ja-easy" is a register, not Japanese in a script called "Easy": kept as written, and
+    // never filled from plain Japanese.
+    lowerCaseLng: true,
+    load: 'currentOnly',
     ns: [...NAMESPACES],
     defaultNS: 'common',
     initAsync: false,
@@ -87,7 +92,7 @@ function placeholders(template: string): string[] {
  * Renders an utterance. A key may hold one string for every channel, or `{chat, voice}` when
  * the phone needs a shorter or differently worded form.
  */
-export function createRender(i18n: I18n): Render {
+export function createRender(i18n: I18n): Render & { marked: Render } {
   const fixed = new Map<Lang, TFunction>();
   // A text never changes for the same key and parameters: rendered once, then reused.
   const constant = new Map<string, string>();
@@ -111,7 +116,7 @@ export function createRender(i18n: I18n): Render {
     }
     return t(entry ? `${utterance.key}.${entry}` : utterance.key, params) as string;
   };
-  return (lang, form, utterance) => {
+  const renderMarked: Render = (lang, form, utterance) => {
     const cacheKey = `${lang}\u0000${form}\u0000${utterance.key}${utterance.params ? `\u0000${JSON.stringify(utterance.params)}` : ''}`;
     let text = constant.get(cacheKey);
     if (text === undefined) {
@@ -122,9 +127,22 @@ export function createRender(i18n: I18n): Render {
     }
     return text;
   };
+  // Readings of kanji (Easy Japanese): in brackets in chat, not read aloud on the phone.
+  const rendered: Render & { marked: Render } = (lang, form, utterance) => {
+    const text = renderMarked(lang, form, utterance);
+    return form === 'voice' ? withoutReadings(text) : withBracketReadings(text);
+  };
+  rendered.marked = renderMarked;
+  return rendered;
 }
 
-let defaultRender: Render | undefined;
+let defaultRender: (Render & { marked: Render }) | undefined;
 
 /** Renders with the shipped translations. */
 export const render: Render = (lang, form, utterance) => (defaultRender ??= createRender(getI18n()))(lang, form, utterance);
+
+/** Renders with the readings of kanji left in their `[漢字|かんじ]` marks, for a channel that shows ruby. */
+export const renderMarked: Render = (lang, form, utterance) => (defaultRender ??= createRender(getI18n())).marked(lang, form, utterance);
+
+/** Renders without readings, where a label has no room for them. */
+export const renderPlain: Render = (lang, form, utterance) => withoutReadings(renderMarked(lang, form, utterance));

@@ -26,7 +26,8 @@ describe('rendering a translation', () => {
           for (const form of ['chat', 'voice'] as const) {
             const whole = t(`${ns}:${path}`, { ...factParams(lang, form), ref: 'KM-1', returnObjects: true }) as unknown;
             const expected = typeof whole === 'string' ? whole : ((whole as Record<string, string>)[form] ?? (whole as Record<string, string>)['chat']);
-            expect(render(lang, form, { key: `${ns}:${path}`, params: { ref: { chat: 'KM-1', voice: 'KM-1' } } })).toBe(expected);
+            // The readings of Easy Japanese are left marked here; how channels show them is tested apart.
+            expect(render.marked(lang, form, { key: `${ns}:${path}`, params: { ref: { chat: 'KM-1', voice: 'KM-1' } } })).toBe(expected);
             compared++;
           }
         }

@@ -8,7 +8,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Reply } from '../dialogs/types.js';
-import { render } from '../i18n.js';
+import { render, renderPlain } from '../i18n.js';
 import { PHONES } from '../knowledge/facts.js';
 
 type Message = messagingApi.Message;
@@ -93,7 +93,9 @@ export function renderLineMessages(reply: Reply): Message[] {
     ...reply.choices
       .filter((c) => c.only !== 'voice')
       .map((choice) => {
-        const label = fit(render(reply.lang, 'chat', choice.label), LINE_LIMITS.label);
+        // Readings in brackets when they fit the label, else the words alone.
+        const withReadings = render(reply.lang, 'chat', choice.label);
+        const label = fit(withReadings.length <= LINE_LIMITS.label ? withReadings : renderPlain(reply.lang, 'chat', choice.label), LINE_LIMITS.label);
         return {
           type: 'action' as const,
           action: { type: 'postback' as const, label, data: choice.id.slice(0, LINE_LIMITS.data), displayText: label },

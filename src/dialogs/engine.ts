@@ -5,7 +5,7 @@
  */
 import { say } from '../i18n.js';
 import { openStatus, type Clock } from '../knowledge/calendar.js';
-import { isLang, type Lang } from '../knowledge/languages.js';
+import { isLang, writtenIn, type Lang } from '../knowledge/languages.js';
 import type { IntentMatcher, MatchResult } from '../knowledge/matcher.js';
 import { looksLikeLostCard } from '../knowledge/lost-guard.js';
 import { AREAS, getIntent, LOST_INTENT, type Area } from '../knowledge/intents/catalog.js';
@@ -333,7 +333,7 @@ export class DialogEngine {
       this.deps.logger.error({ err: error }, 'matcher unavailable: answered without it');
       this.deps.observer?.matcherError();
       session.state = 'idle';
-      if (looksLikeLostCard(text, session.lang)) return startSuspension(this.suspensionContext(event, session));
+      if (looksLikeLostCard(text, writtenIn(session.lang))) return startSuspension(this.suspensionContext(event, session));
       return fallback(session.lang, now);
     }
     if (match.langConfident && !event.langHint) session.lang = match.lang;

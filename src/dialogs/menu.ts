@@ -53,6 +53,6 @@ export function languageMenu(lang: Lang): Reply {
   };
 }
 
-const RESTART = /^(menu|main menu|start over|restart|start|top|back|メニュー|めにゅー|最初から|はじめから|初めから|トップ|戻る|菜单|主菜单|重新开始|返回|메뉴|처음으로|처음|menú|inicio|empezar de nuevo|volver|início|inicio|recomeçar|voltar|começar de novo)[\s!.。！]*$/iu;
+const RESTART = /^(menu|main menu|start over|restart|start|top|back|メニュー|めにゅー|最初から|はじめから|初めから|トップ|戻る|菜单|主菜单|重新开始|返回|메뉴|처음으로|처음|menú|inicio|empezar de nuevo|volver|início|inicio|recomeçar|voltar|começar de novo|quay lại|quay lai|bắt đầu lại|bat dau lai|trở về|tro ve|menu chính|はじめから)[\s!.。！]*$/iu;
 
 export const isRestart = (text: string): boolean => RESTART.test(text.normalize('NFKC').trim());

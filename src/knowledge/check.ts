@@ -6,7 +6,8 @@ import { loadResources, type Resources } from '../i18n.js';
 import { absolutesIn, ANSWER_CONDITIONS, loadConditionWords, missingConditions } from './conditions.js';
 import { loadAllExamples } from './examples.js';
 import { INTENTS, OUT_OF_SCOPE } from './intents/catalog.js';
-import { LANGS, type Lang } from './languages.js';
+import { LANGS, writtenIn, type Lang } from './languages.js';
+import { hasReadings, withoutReadings } from '../readings.js';
 import { PARAM_NAMES } from './params.js';
 
 /** LINE's limit for quick-reply labels (Messaging API reference, quick reply action label). */
@@ -58,7 +59,10 @@ export function checkKnowledge(resources: Resources = loadResources(), condition
           if (!PARAM_NAMES.includes(name!) && !RUNTIME_PARAMS.has(name!)) problems.push(`${lang}/${ns}.json: ${key} uses unknown parameter ${name}`);
         }
         const isLabel = /(^|\.)(label|back|language|none)$|^menu\.area\.|^choices\./.test(key);
-        if (isLabel && bare.length > MAX_LABEL_LENGTH) problems.push(`${lang}/${ns}.json: label ${key} is ${bare.length} characters (max ${MAX_LABEL_LENGTH})`);
+        // A label too long with its readings in brackets is shown without them (LINE's limit).
+        const shown = withoutReadings(bare);
+        if (isLabel && shown.length > MAX_LABEL_LENGTH) problems.push(`${lang}/${ns}.json: label ${key} is ${shown.length} characters (max ${MAX_LABEL_LENGTH})`);
+        if (key.endsWith('voice') && hasReadings(text)) problems.push(`${lang}/${ns}.json: ${key} marks readings in a voice form`);
         if (key.endsWith('voice') && /https?:|www\./.test(text)) problems.push(`${lang}/${ns}.json: ${key} has a URL in a voice form`);
         for (const absolute of absolutesIn(text, conditionWords[lang])) problems.push(`${lang}/${ns}.json: ${key} ${absolute}`);
       }
@@ -82,7 +86,7 @@ export function checkKnowledge(resources: Resources = loadResources(), condition
         const missing = missingConditions(entry[form] ?? entry.chat!, ANSWER_CONDITIONS[intent.id] ?? [], conditionWords[lang]);
         if (missing.length > 0) problems.push(`${lang} faq:${intent.id}.${form}: drops its conditions: ${missing.join(', ')}`);
       }
-      const list = examples[lang][intent.id] ?? [];
+      const list = examples[writtenIn(lang)][intent.id] ?? [];
       if (list.length < MIN_EXAMPLES) problems.push(`${lang} examples: ${intent.id} has ${list.length} training utterances (min ${MIN_EXAMPLES})`);
     }
   }
@@ -107,7 +111,7 @@ export function checkKnowledge(resources: Resources = loadResources(), condition
     }
   }
   for (const lang of LANGS) {
-    for (const id of Object.keys(examples[lang])) {
+    for (const id of Object.keys(examples[writtenIn(lang)])) {
       if (id !== OUT_OF_SCOPE && !INTENTS.some((i) => i.id === id)) problems.push(`${lang} examples: unknown intent ${id}`);
     }
   }

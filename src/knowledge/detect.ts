@@ -1,9 +1,10 @@
 /**
- * Language detection. The script decides for Korean (Hangul) and Japanese (kana); Chinese and
- * kanji-only Japanese, and English / Spanish / Portuguese, are told apart by small naive-Bayes
- * models trained on the training utterances. Short or ambiguous text keeps the session language.
+ * Language detection. The script decides for Korean (Hangul) and Japanese (kana), its own
+ * letters for Vietnamese; Chinese and kanji-only Japanese, and English / Spanish / Portuguese /
+ * Vietnamese typed without its marks, are told apart by small naive-Bayes models trained on the
+ * training utterances. Short or ambiguous text keeps the session language.
  */
-import type { Lang } from './languages.js';
+import type { WrittenLang } from './languages.js';
 import { baseNormalize, stripAccents, words } from './analyzers/shared.js';
 import { withoutJapaneseTerms } from './terms.js';
 import { looksLikeRomajiJapanese } from './romaji.js';
@@ -13,6 +14,8 @@ const KANA = /[\u3040-\u30ff\uff66-\uff9f]/gu;
 const HIRAGANA = /[\u3040-\u309f]/u;
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /\p{Script=Latin}/gu;
+/** Letters only Vietnamese writes (ă đ ơ ư and the dotted and hooked vowels); â ê ô are Portuguese too. */
+const VIETNAMESE_LETTERS = /[ăđơư\u1ea0-\u1ef9]/iu;
 
 class NaiveBayes<L extends string> {
   private readonly counts = new Map<L, Map<string, number>>();
@@ -82,18 +85,18 @@ const hanFeatures = (text: string): string[] => Array.from(text.normalize('NFKC'
 const JA_ONLY = new Set(Array.from('証険届続暗号転済円駅様歳誕変発広鉄実図'));
 const ZH_ONLY = new Set(Array.from('证险续码转这么个们丢办吗吧么请问号卡过时没还说'));
 
-export interface Detection {
-  lang: Lang;
+export interface Detection<L extends string = WrittenLang> {
+  lang: L;
   /** False when the text was too short or too mixed to say; the caller keeps its language. */
   confident: boolean;
 }
 
 export class LanguageDetector {
-  private readonly latin = new NaiveBayes<Lang>(['en', 'es', 'pt']);
-  private readonly han = new NaiveBayes<Lang>(['ja', 'zh']);
+  private readonly latin = new NaiveBayes<WrittenLang>(['en', 'es', 'pt', 'vi']);
+  private readonly han = new NaiveBayes<WrittenLang>(['ja', 'zh']);
 
-  constructor(samples: Partial<Record<Lang, string[]>>) {
-    for (const lang of ['en', 'es', 'pt'] as const) {
+  constructor(samples: Partial<Record<WrittenLang, string[]>>) {
+    for (const lang of ['en', 'es', 'pt', 'vi'] as const) {
       for (const text of samples[lang] ?? []) this.latin.learn(lang, latinFeatures(text));
     }
     for (const lang of ['ja', 'zh'] as const) {
@@ -101,7 +104,7 @@ export class LanguageDetector {
     }
   }
 
-  detect(message: string, fallback: Lang = 'ja'): Detection {
+  detect(message: string, fallback: WrittenLang = 'ja'): Detection {
     // "Perdi mi マイナンバーカード": the guidebook's Japanese terms say nothing of the writer's language.
     const stripped = withoutJapaneseTerms(message);
     const text = /\p{L}/u.test(stripped) ? stripped : message;
@@ -115,11 +118,12 @@ export class LanguageDetector {
     if (han > 0 && han >= latin / 4) return this.detectHan(text, han, fallback);
     // "konbini de juminhyo toreru tte hontou?": Japanese on a keyboard without kana.
     if (latin > 0 && looksLikeRomajiJapanese(message)) return { lang: 'ja', confident: true };
+    if (latin > 0 && han === 0 && VIETNAMESE_LETTERS.test(text)) return { lang: 'vi', confident: true };
     if (latin > 0) return this.detectLatin(text, latin, fallback);
     return { lang: fallback, confident: false };
   }
 
-  private detectHan(text: string, han: number, fallback: Lang): Detection {
+  private detectHan(text: string, han: number, fallback: WrittenLang): Detection {
     const chars = hanFeatures(text);
     const ja = chars.filter((c) => JA_ONLY.has(c)).length;
     const zh = chars.filter((c) => ZH_ONLY.has(c)).length;
@@ -131,10 +135,10 @@ export class LanguageDetector {
     return { lang: best!.label, confident: margin > 2 };
   }
 
-  private detectLatin(text: string, letters: number, fallback: Lang): Detection {
+  private detectLatin(text: string, letters: number, fallback: WrittenLang): Detection {
     const [best, second] = this.latin.rank(latinFeatures(text));
     const margin = best!.logp - second!.logp;
-    const latinFallback = fallback === 'en' || fallback === 'es' || fallback === 'pt';
+    const latinFallback = fallback === 'en' || fallback === 'es' || fallback === 'pt' || fallback === 'vi';
     // A Latin-script message in a Japanese, Chinese or Korean conversation is a change of language.
     if (!latinFallback) return { lang: best!.label, confident: letters >= 4 };
     // A word or two ("ok", "konbini", "my number") says little about which Latin language.

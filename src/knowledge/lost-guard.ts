@@ -4,8 +4,9 @@
  * on any loss or theft wording unless the message is clearly about a PIN or about a card that
  * has turned up again.
  */
-import type { Lang } from './languages.js';
+import type { WrittenLang } from './languages.js';
 import { baseNormalize, stripAccents } from './analyzers/shared.js';
+import { foldVietnamese } from './analyzers/vi.js';
 import { canonicalTerms } from './terms.js';
 import { romajiToJapanese } from './romaji.js';
 import { MY_NUMBER_NAMED, OTHER_ID } from './other-document.js';
@@ -20,19 +21,19 @@ interface GuardPatterns {
 // Loss words about something else: the card case, or misuse of the number ("steal my identity").
 const NOT_THE_CARD = /(lost (my|his|her) (job|way|husband|wife|mother|father)|got lost|なりすまし|identity|identidad|identidade|身份|도용|명의|nacionalidad|国籍|nationality|(pra|para) (nao|no) perder|not lose)/iu;
 // The card case (a sleeve given with the card) lost on its own, not with the card in it.
-const CASE_ONLY = /(ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스)/iu;
-const CARD_INSIDE = /(入って|入れて|ごと|in it|inside|with (my|the) card|dentro|adentro|里面|里的|안에|들어)/iu;
+const CASE_ONLY = /(ケース|入れ物|\bcase\b|capinha|\bcapa\b|funda|estuche|卡套|卡包|케이스|\bvo the\b|\bbao (dung )?the\b)/iu;
+const CARD_INSIDE = /(入って|入れて|ごと|in it|inside|with (my|the) card|dentro|adentro|里面|里的|안에|들어|\bben trong\b|\bco ca the\b)/iu;
 // "Not the My Number card, that one I have": the other document is the loss.
 const MY_NUMBER_SAFE = /(not (my |the )?my ?number|my ?number card (is|was) (fine|safe|ok|here)|still have (my |the )?my ?number|(la |el )?my ?number,? no\b|(si|todavia) (la|lo) tengo|my ?number[^.?!]{0,25}(esta bien|sigue conmigo)|(마이넘버카드|마이나\s?카드)\s?(는|은)[^.?!]{0,15}(있어요|있어|괜찮)|(マイナンバーカード|マイナ)\s?[^。]{0,8}(はある|は無事|は大丈夫|は手元)|(个人编号卡|卡)[^。，]{0,6}(还在|没丢))/iu;
 // A wallet or a bag may hold this card beside the other document: still a loss.
-const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ポーチ|钱包|背包|包包|지갑|가방|wallet|purse|\bbag\b|backpack|cartera|billetera|bolso|mochila|carteira(?! de motorista)|bolsa)/iu;
+const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ|ポーチ|钱包|背包|包包|지갑|가방|wallet|purse|\bbag\b|backpack|cartera|billetera|bolso|mochila|carteira(?! de motorista)|bolsa|\bvi tien\b|\bcai vi\b|\bbop\b|\btui xach\b|\bba ?lo\b)/iu;
 
 // A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
 const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했)/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했|\bda (goi dien|goi|tam dung|khoa the|bao mat|bao cong an|trinh bao))/iu;
 
-const GUARDS: Record<Lang, GuardPatterns> = {
+const GUARDS: Record<WrittenLang, GuardPatterns> = {
   ja: {
     loss: /((なく|無く|失く)し|(カード|かーど|マイナ|財布|さいふ|サイフ|かばん|鞄|カバン|バッグ)(が|も)?(なく|無く)(なっ|なり)|紛失|nakushi|otoshi|nusuma|(どっか|どこか)にやって|落とし|おとし|盗|ぬすま|(?<!読み)(とられ|取られ)|すられ|スられ|掏ら|(スリ|すり)に|ひったくり|持って(行|い)かれ|見つから|みつから|見当たら|見当たり|みあたら|みあたり|どこにもない|(カード|マイナカード|マイナ)(が|も)?(ない|無い)(?!と|で|場合)|どっか(いった|行った)|どこか(に|へ)(いった|行った|やった)|置き忘れ|忘れてきた|(差し|挿し|入れ|置き)っぱなし(で|に(して|しちゃっ|しとっ)?)\s?(帰|出て|きた|きちゃ|来た|きて)|(に|で)[^。、？?]{0,12}(忘れ|わすれ)(た|て(き|し|ち|帰)|ちゃ)|忘れてきちゃ|忘れて帰|(差し|挿し|入れ|置い|出し)たまま|(店|駅|交番|警察|会社|タクシー|落とし物|忘れ物)[^。]{0,15}(無い|ない|なかった)(って|と)(言われ|いわれ)|置いて(き|来)(た|ちゃ|てしまっ)|行方不明|(一時|利用|機能を?)停止(したい|して|する|を|お願い)|止めたい|とめたい|止めて)/u,
     found: /(見つかった|みつかった|見つかりました|みつかりました|出てきた|でてきた|出てきました|戻ってきた|発見|解除|届いた|取り消|ありました|(に|で)あった(わ|よ|んじゃ|んです|けど|。|$))/u,
@@ -68,39 +69,46 @@ const GUARDS: Record<Lang, GuardPatterns> = {
     found: /\b((?<!nao )achei|(?<!nao )encontrei|acharam|encontraram|reencontrei|liberar|apareceu|recuperei|reativar|desbloquear|levantar a suspensao|tinha suspendido)\b/u,
     pinOnly: /\b(pin|senha|codigo)\b/u,
     card: /\b(cartao|carteira|bolsa|mochila|my ?number)\b/u,
+  },  // Vietnamese, read without tone marks: "mất" and "mặt" both read "mat", so a loss is "bị/làm/đánh mất".
+  vi: {
+    loss: /\b((bi|lam|danh|da|vua|hinh nhu|chac) mat|mat (the|vi|bop|tui|ba ?lo|cap|het)|that lac|bi (an )?trom|bi moc tui|bi cuop|bi giat|trom mat|lay mat|(de|bo) quen|quen (the|vi|bop|tui)[^.?!]{0,30}\b(tren|o|tai|trong)\b|khong (tim|thay|kiem) (thay|duoc|ra)|tim (mai|khap)[^.?!]{0,20}khong (thay|ra)|khong thay dau|danh roi|roi mat|tam dung the)\b/u,
+    found: /\b((?<!khong )tim thay|(?<!khong )tim duoc|tim lai duoc|thay lai|da tim ra|go tam dung|huy tam dung|mo lai the)\b/u,
+    pinOnly: /\b(mat khau|ma pin|pin|mat ma|ma so)\b/u,
+    card: /\b(the|vi|bop|tui|ba ?lo|cap|my ?number)\b/u,
   },
 };
 
-const LATIN_LANGS: ReadonlySet<Lang> = new Set(['en', 'es', 'pt']);
+const LATIN_LANGS: ReadonlySet<WrittenLang> = new Set(['en', 'es', 'pt']);
 
 /**
  * A forgotten PIN is not a lost card ("se me olvidó la contraseña de la tarjeta"): taken out
  * like the validity below, so "I lost my card and forgot my PIN" is still a loss.
  */
-const FORGOT_PIN = /(\bolvid\w*( por completo)? (la |el |mi |su )?(contrasena|clave|pin|codigo)\b|\besquec\w* (a |o |minha |meu )?(senha|pin|codigo)\b|\bforg[eo]t\w* (my |the )?(pin|password|passcode)\b|(暗証番号|パスワード|ぱすわーど)\s?(を|も)?\s?(忘れ|わすれ)|忘了密码|密码忘了|密码想不起来|(비밀번호|비번)(를|을)?\s?(잊|까먹))/gu;
+const FORGOT_PIN = /(\bolvid\w*( por completo)? (la |el |mi |su )?(contrasena|clave|pin|codigo)\b|\besquec\w* (a |o |minha |meu )?(senha|pin|codigo)\b|\bforg[eo]t\w* (my |the )?(pin|password|passcode)\b|(暗証番号|パスワード|ぱすわーど)\s?(を|も)?\s?(忘れ|わすれ)|忘了密码|密码忘了|密码想不起来|(비밀번호|비번)(를|을)?\s?(잊|까먹)|\bquen (mat khau|ma pin|pin|mat ma)\b)/gu;
 
 /**
  * "Loses its validity" is not a lost card ("does my card lose its validity when I move?"): the
  * phrase is taken out before the loss words are looked for, so "I lost my card — does it lose
  * its validity?" is still a loss.
  */
-const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|her)?\s*(validity|effect)\b|\b(pierde|pierden|perdera|perder|perdio|perdería)\s+(su|la|sus)?\s*(validez|vigencia)\b|\b(perde|perdem|perdera|perder|perdeu)\s+(a|sua|seu|o)?\s*(validade|vigencia)\b|\b(continua valendo|vale|valendo|valido|valida)\b[^.?!]{0,25}\bou perde\b|\b(sigue siendo valida|sigue valiendo|vale|sirve)\b[^.?!]{0,25}\bo (se )?pierde\b|(효력|유효성|유효)(을|를|이)?\s*(잃|상실))/gu;
+const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|her)?\s*(validity|effect)\b|\b(pierde|pierden|perdera|perder|perdio|perdería)\s+(su|la|sus)?\s*(validez|vigencia)\b|\b(perde|perdem|perdera|perder|perdeu)\s+(a|sua|seu|o)?\s*(validade|vigencia)\b|\b(continua valendo|vale|valendo|valido|valida)\b[^.?!]{0,25}\bou perde\b|\b(sigue siendo valida|sigue valiendo|vale|sirve)\b[^.?!]{0,25}\bo (se )?pierde\b|(효력|유효성|유효)(을|를|이)?\s*(잃|상실)|\b(mat|het) hieu luc\b)/gu;
 
 /** The message as the guard's patterns read it: the guidebook's terms in this language's words, folded. */
-export function foldForPatterns(text: string, lang: Lang): string {
+export function foldForPatterns(text: string, lang: WrittenLang): string {
   // The card's name in any script reads as this language writes it ("Perdí mi マイナンバーカード").
   const canonical = lang === 'ja' ? romajiToJapanese(canonicalTerms(text, lang)) : canonicalTerms(text, lang);
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
+  if (lang === 'vi') return foldVietnamese(baseNormalize(canonical));
   return LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical);
 }
 
 /** True when the message says, however indirectly, that the card was lost or stolen. */
-export function looksLikeLostCard(text: string, lang: Lang): boolean {
+export function looksLikeLostCard(text: string, lang: WrittenLang): boolean {
   return lostCardIn(foldForPatterns(text, lang), lang);
 }
 
 /** `looksLikeLostCard` on a message already folded by `foldForPatterns` (the matcher folds once). */
-export function lostCardIn(folded: string, lang: Lang): boolean {
+export function lostCardIn(folded: string, lang: WrittenLang): boolean {
   const guard = GUARDS[lang];
   // Most messages name no loss at all: they are settled before anything is taken out.
   if (!guard.loss.test(folded)) return false;
@@ -121,20 +129,20 @@ export function lostCardIn(folded: string, lang: Lang): boolean {
  * the suspension line goes before its answer for whoever has not stopped the card yet. The
  * guidebook's own word for it reads the same in every language once its terms are folded.
  */
-const NEW_CARD: Record<Lang, RegExp> = {
+const NEW_CARD: Record<WrittenLang, RegExp> = {
   ja: /(再発行|再交付|作り直|作りなお|新しい(カード|の)|新しく(作|つく)|もう一(枚|度作))/u,
   zh: /(补办|补发|再发行|重新办|重办|新卡|再办一张|重新做)/u,
   ko: /(재발급|재교부|재발행|새\s?카드|새로\s?(만들|만드|발급)|다시\s?(만들|만드|발급))/u,
   en: /\b(reissue\w*|replace\w*|new (card|one)|another (card|one)|get (a|the) card (made|issued) again|card made again|issued again)\b/u,
   es: /\b(reposicion|reemision|reexpedicion|(tarjeta|una) nueva|nueva tarjeta|otra tarjeta|sacar otra|hacer otra|tramitar otra)\b/u,
-  pt: /\b(segunda via|2a via|reemissao|(cartao|um) novo|novo cartao|outro cartao|tirar outro|fazer outro|pedir outro|emitir outro)\b/u,
+  pt: /\b(segunda via|2a via|reemissao|(cartao|um) novo|novo cartao|outro cartao|tirar outro|fazer outro|pedir outro|emitir outro)\b/u,  vi: /\b(cap lai|lam lai|the moi|lam the moi|xin lai the|cap the moi|lam mot cai moi)\b/u,
 };
 
-export function asksForNewCard(folded: string, lang: Lang): boolean {
+export function asksForNewCard(folded: string, lang: WrittenLang): boolean {
   return NEW_CARD[lang].test(folded);
 }
 
 /** "I already had it suspended, how do I get a new one?": the reissue, the suspension is done. */
-export function newCardAfterSuspension(folded: string, lang: Lang): boolean {
+export function newCardAfterSuspension(folded: string, lang: WrittenLang): boolean {
   return NEW_CARD[lang].test(folded) && ALREADY_STOPPED.test(folded);
 }

@@ -17,7 +17,7 @@ export type MatcherRequest =
 
 export type MatcherResponse =
   | { ready: true; fromCache: boolean }
-  | { id: number; result: MatchResult | Detection | Opening }
+  | { id: number; result: MatchResult | Detection<Lang> | Opening }
   | { id: number; error: string };
 
 interface Pending {
@@ -130,7 +130,7 @@ export class ThreadedMatcher implements IntentMatcher {
     return this.ask({ id: this.nextId++, op: 'match', text, options });
   }
 
-  detectLanguage(text: string, fallback: Lang): Promise<Detection> {
+  detectLanguage(text: string, fallback: Lang): Promise<Detection<Lang>> {
     return this.ask({ id: this.nextId++, op: 'detect', text, fallback });
   }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClassifierModel, TrainingOptions } from './classifier.js';
 import type { Examples } from './examples.js';
-import { LANGS, type Lang } from './languages.js';
+import { WRITTEN_LANGS, type WrittenLang } from './languages.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'kagamino-helpline');
@@ -18,7 +18,7 @@ export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'k
 const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'src', 'knowledge');
 const CODE_FILES = ['classifier.ts', 'natural.ts', 'analyzers/shared.ts', 'analyzers/latin.ts', 'analyzers/cjk.ts', 'analyzers/index.ts', 'terms.ts', 'terms.json'];
 
-export function modelKey(examples: Record<Lang, Examples>, training: Record<Lang, TrainingOptions>): string {
+export function modelKey(examples: Record<WrittenLang, Examples>, training: Record<WrittenLang, TrainingOptions>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ examples, training }));
   for (const file of CODE_FILES) hash.update(readFileSync(join(KNOWLEDGE_DIR, file)));
@@ -26,7 +26,7 @@ export function modelKey(examples: Record<Lang, Examples>, training: Record<Lang
   return hash.digest('hex').slice(0, 24);
 }
 
-type Models = Record<Lang, ClassifierModel>;
+type Models = Record<WrittenLang, ClassifierModel>;
 
 const ARRAYS = ['idf', 'docIntent', 'weights', 'bias', 'postings.start', 'postings.row', 'postings.weight', 'centroidPostings.start', 'centroidPostings.row', 'centroidPostings.weight'] as const;
 const KINDS = { Float64Array, Int32Array } as const;
@@ -40,7 +40,7 @@ function getArray(model: ClassifierModel, path: (typeof ARRAYS)[number]): Float6
 /** One file: a JSON header (line 1), then the typed arrays' bytes in header order. */
 function serialize(models: Models): Buffer {
   const arrays: Buffer[] = [];
-  const header = LANGS.map((lang) => {
+  const header = WRITTEN_LANGS.map((lang) => {
     const model = models[lang];
     const layout = ARRAYS.map((path) => {
       const array = getArray(model, path);
@@ -55,7 +55,7 @@ function serialize(models: Models): Buffer {
 function deserialize(file: Buffer): Models {
   const newline = file.indexOf(0x0a);
   const header = JSON.parse(file.subarray(0, newline).toString('utf8')) as {
-    lang: Lang; intents: string[]; vocabulary: string[]; unseenIdf: number; temperature: number;
+    lang: WrittenLang; intents: string[]; vocabulary: string[]; unseenIdf: number; temperature: number;
     layout: { path: (typeof ARRAYS)[number]; kind: keyof typeof KINDS; length: number }[];
   }[];
   let offset = newline + 1;

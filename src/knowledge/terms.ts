@@ -6,14 +6,22 @@
  * recognises every spelling; language detection looks past the Japanese-script terms.
  */
 import { readFileSync } from 'node:fs';
-import { LANGS, type Lang } from './languages.js';
+import { WRITTEN_LANGS, type WrittenLang } from './languages.js';
 import { NON_ASCII, stripAccents } from './analyzers/shared.js';
 
 interface Term {
   id: string;
-  say: Record<Lang, string>;
+  say: Record<WrittenLang, string>;
   variants: string[];
+  /** Spellings recognised only in one language's messages ("the mai na" in Vietnamese). */
+  localVariants?: Partial<Record<WrittenLang, string[]>>;
 }
+
+/**
+ * Languages whose wordings, folded, read as other languages' words (Vietnamese "thẻ" folds to
+ * "the"): recognised only in their own messages.
+ */
+const LOCAL_WORDINGS: ReadonlySet<WrittenLang> = new Set(['vi']);
 
 const TERMS = JSON.parse(readFileSync(new URL('./terms.json', import.meta.url), 'utf8')) as Term[];
 
@@ -83,14 +91,15 @@ function replaceAll(folded: string, byFirst: Replacer, replacement?: string): st
   return copiedTo === 0 ? folded : out + folded.slice(copiedTo);
 }
 
-const replacers = new Map<Lang, Replacer>();
-for (const lang of LANGS) {
+const replacers = new Map<WrittenLang, Replacer>();
+for (const lang of WRITTEN_LANGS) {
   const pairs: [string, string][] = [];
   for (const term of TERMS) {
     const own = fold(term.say[lang]);
     // The language's own wording is among the variants too (replaced by itself): longest first,
     // it keeps a shorter variant inside it ("鏡野" in "鏡野町") from being replaced.
-    for (const spelling of new Set([own, ...term.variants, ...LANGS.map((l) => term.say[l])].map(fold))) {
+    const wordings = WRITTEN_LANGS.filter((l) => l === lang || !LOCAL_WORDINGS.has(l)).map((l) => term.say[l]);
+    for (const spelling of new Set([own, ...term.variants, ...(term.localVariants?.[lang] ?? []), ...wordings].map(fold))) {
       if (spelling) pairs.push([spelling, own]);
     }
   }
@@ -102,7 +111,7 @@ const japaneseTerms = replacer(
 );
 
 /** The message with every term written the way `lang` writes it. */
-export function canonicalTerms(text: string, lang: Lang): string {
+export function canonicalTerms(text: string, lang: WrittenLang): string {
   return replaceAll(fold(text), replacers.get(lang)!);
 }
 

@@ -3,10 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ANALYZERS } from './analyzers/index.js';
 import { IntentClassifier, type ClassifierModel, type TrainingOptions } from './classifier.js';
 import type { Examples } from './examples.js';
-import type { Lang } from './languages.js';
+import type { WrittenLang } from './languages.js';
 
-const { jobs } = workerData as { jobs: { lang: Lang; examples: Examples; training: TrainingOptions }[] };
-const models: Partial<Record<Lang, ClassifierModel>> = {};
+const { jobs } = workerData as { jobs: { lang: WrittenLang; examples: Examples; training: TrainingOptions }[] };
+const models: Partial<Record<WrittenLang, ClassifierModel>> = {};
 const transfer: ArrayBuffer[] = [];
 for (const { lang, examples, training } of jobs) {
   const model = new IntentClassifier(ANALYZERS[lang], examples, training).toModel();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LINE_LIMITS } from '../../src/channels/line-render.js';
 import { render } from '../../src/i18n.js';
+import { LANGS } from '../../src/knowledge/languages.js';
 import { startTestServer, type TestServer } from '../helpers/app.js';
 import { CHANNEL_ACCESS_TOKEN, CHANNEL_SECRET, FakeLineApi, type Recorded } from '../helpers/fake-line.js';
 import { assertValidLine } from '../helpers/line-schema.js';
@@ -141,7 +142,7 @@ describe('LINE webhook', () => {
     const [reply] = replies();
     expect(texts(reply!.messages)[0]).toBe(render(lang, 'chat', { key: 'common:welcome' }));
     const quick = (reply!.messages.at(-1) as { quickReply: { items: { action: { data?: string } }[] } }).quickReply.items;
-    expect(quick.map((i) => i.action.data)).toEqual(['lang:ja', 'lang:en', 'lang:zh', 'lang:ko', 'lang:es', 'lang:pt']);
+    expect(quick.map((i) => i.action.data)).toEqual(LANGS.map((l) => `lang:${l}`));
     expect(line.requests.some((r) => r.path === `/v2/bot/profile/${user}`)).toBe(true);
   });
 

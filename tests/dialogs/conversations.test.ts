@@ -15,6 +15,8 @@ const KONBINI_FEE_QUESTION: Record<Lang, string> = {
   ko: '편의점에서 주민표 떼면 얼마예요?',
   es: '¿cuánto cuesta sacar el juminhyo en el konbini?',
   pt: 'quanto custa tirar o juminhyo na konbini?',
+  vi: 'lấy juminhyo ở konbini hết bao nhiêu tiền?',
+  'ja-easy': 'コンビニで じゅうみんひょうを とると いくらですか',
 };
 const SWITCH_TO: Record<Lang, [string, Lang]> = {
   ja: ['English please', 'en'],
@@ -23,8 +25,10 @@ const SWITCH_TO: Record<Lang, [string, Lang]> = {
   ko: ['中文', 'zh'],
   es: ['português, por favor', 'pt'],
   pt: ['español por favor', 'es'],
+  vi: ['English please', 'en'],
+  'ja-easy': ['Tiếng Việt', 'vi'],
 };
-const RESTART: Record<Lang, string> = { ja: '最初から', en: 'start over', zh: '菜单', ko: '처음으로', es: 'menú', pt: 'voltar' };
+const RESTART: Record<Lang, string> = { ja: '最初から', en: 'start over', zh: '菜单', ko: '처음으로', es: 'menú', pt: 'voltar', vi: 'quay lại', 'ja-easy': 'はじめから' };
 
 describe.each(LANGS)('a whole conversation in %s', (lang) => {
   it('menu → FAQ → follow-up → language switch → restart', async () => {
@@ -74,6 +78,8 @@ describe.each(LANGS)('a whole conversation in %s', (lang) => {
       ko: '타는 쓰레기는 무슨 요일에 버려요',
       es: '¿qué día pasa el camión de la basura quemable?',
       pt: 'que dia passa o caminhão do lixo queimável?',
+      vi: 'rác cháy được thì vứt vào thứ mấy?',
+      'ja-easy': 'もえる ごみは なんようびに だしますか',
     };
     const reply = await chat.say(questions[lang]);
     expect(reply.intent).toBeUndefined();
@@ -148,6 +154,8 @@ describe('a new card asked for after a loss', () => {
     ko: '카드를 잃어버렸는데 재발급 수수료 얼마예요?',
     es: 'perdí mi tarjeta, ¿cuánto cuesta la reposición?',
     pt: 'perdi meu cartão, quanto custa a segunda via?',
+    vi: 'tôi bị mất thẻ my number, làm thẻ mới hết bao nhiêu tiền?',
+    'ja-easy': 'カードを なくしました。再発行は いくらですか',
   };
 
   it.each(LANGS)('%s: answers the reissue behind the 24/365 line, with the lost-card flow first', async (lang) => {

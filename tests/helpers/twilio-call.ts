@@ -24,12 +24,19 @@ export interface Twiml {
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
+/** The text a <Say> speaks, also inside SSML such as <prosody rate> (the slower Easy Japanese). */
+function spokenText(children: Node[]): string {
+  return children
+    .map((child) => ('#text' in child ? String(child['#text']) : Array.isArray(child['prosody']) ? spokenText(child['prosody'] as Node[]) : ''))
+    .join('');
+}
+
 function walk(nodes: Node[], into: Twiml): void {
   for (const node of nodes) {
     const [tag] = Object.keys(node).filter((k) => k !== ':@');
     const attrs = node[':@'] ?? {};
     const children = node[tag!] as Node[];
-    if (tag === 'Say') into.said.push({ text: String((children[0] as { '#text'?: unknown })?.['#text'] ?? ''), voice: attrs['voice']!, language: attrs['language']! });
+    if (tag === 'Say') into.said.push({ text: spokenText(children), voice: attrs['voice']!, language: attrs['language']! });
     if (tag === 'Gather') into.gathers.push({ action: attrs['action']!, language: attrs['language']!, hints: attrs['hints'] ?? '', input: attrs['input']! });
     if (tag === 'Redirect') into.redirect = String((children[0] as { '#text'?: unknown })['#text']);
     if (tag === 'Hangup') into.hangup = true;
