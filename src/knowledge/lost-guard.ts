@@ -8,7 +8,7 @@ import type { WrittenLang } from './languages.js';
 import { baseNormalize, stripAccents } from './analyzers/shared.js';
 import { foldVietnamese } from './analyzers/vi.js';
 import { canonicalTerms } from './terms.js';
-import { romajiToJapanese } from './romaji.js';
+import { readAsJapanese } from './romaji.js';
 import { MY_NUMBER_NAMED, OTHER_ID } from './other-document.js';
 
 interface GuardPatterns {
@@ -31,7 +31,7 @@ const CONTAINER = /(財布|さいふ|サイフ|かばん|鞄|カバン|バッグ
 // A lost paper that is not the card ("I lost my tax payment slip"), unless a card or wallet is named too.
 const OTHER_PAPER = /(納付書|納税通知|通知書|請求書|領収書|払込票|振込用紙|缴费单|缴税单|通知单|纳税通知|收据|납부서|고지서|납세|영수증|\b(payment slip|tax bill|bill|invoice|receipt|boleta de pago|recibo|factura|boleto|comprovante|carne do imposto)\b)/iu;
 // "I already stopped it, how do I get a new one?": the suspension is done, the question is the reissue.
-const ALREADY_STOPPED = /(止めた(?!い)|停止した(?!い)|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했|\bda (goi dien|goi|tam dung|khoa the|bao mat|bao cong an|trinh bao))/iu;
+const ALREADY_STOPPED = /(止めた(?!い)|止めました|停止した(?!い)|停止しました|停止済|止めてもらった|(フリーダイヤル|ダイヤル|コールセンター|専用|停止)[^。、]{0,12}電話した(?!ら)|電話で(停止|止め)|電話は(もう)?(済|し)|済ませ|届(け出)?は(もう)?出し|already (called|suspended|blocked|stopped|reported|filed|did the police|did the phone|made the police)|ya (la )?(suspend|bloque|hice la denuncia|llame|reporte)|ja (bloqueei|suspendi|liguei|fiz o boletim|avisei)|已经挂失|已挂失|停用了|挂失(之|以)?后|已经停|已经打过电话|已经报警|이미 (정지|했|신고)|정지했|신고했|\bda (goi dien|goi|tam dung|khoa the|bao mat|bao cong an|trinh bao))/iu;
 
 const GUARDS: Record<WrittenLang, GuardPatterns> = {
   ja: {
@@ -96,7 +96,7 @@ const LOSES_VALIDITY = /(\b(los(e|es|ing|t)|loose)\s+(its|their|the|my|your|his|
 /** The message as the guard's patterns read it: the guidebook's terms in this language's words, folded. */
 export function foldForPatterns(text: string, lang: WrittenLang): string {
   // The card's name in any script reads as this language writes it ("Perdí mi マイナンバーカード").
-  const canonical = lang === 'ja' ? romajiToJapanese(canonicalTerms(text, lang)) : canonicalTerms(text, lang);
+  const canonical = lang === 'ja' ? readAsJapanese(canonicalTerms(text, lang)) : canonicalTerms(text, lang);
   // Accents only fold for Latin script: NFD would strip the dakuten from kana.
   if (lang === 'vi') return foldVietnamese(baseNormalize(canonical));
   return LATIN_LANGS.has(lang) ? stripAccents(baseNormalize(canonical)) : baseNormalize(canonical);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { stripAccents } from './analyzers/shared.js';
+import { canonicalTerms } from './terms.js';
 
 /** Syllables, longest spellings first when read: Hepburn, Kunrei and keyboard spellings. */
 const SYLLABLES: Record<string, string> = {
@@ -83,6 +84,15 @@ const ROMAJI_WORD = /[a-z']+/g;
 /** Latin words, with their accents ("kōshin"); kana and kanji are left alone (NFD would split が). */
 const LATIN_WORD = /[\p{Script=Latin}'](?:[\p{Script=Latin}']|\p{M})*/gu;
 const folded = (word: string) => stripAccents(word.toLowerCase());
+/** Spaces between Japanese words, closed up as Japanese is written. */
+const JAPANESE_SPACE = /(?<=[\u3040-\u30ff\u4e00-\u9fff]) +(?=[\u3040-\u30ff\u4e00-\u9fff])/gu;
+
+
+/** Particles Spanish, Portuguese or English share: they count only beside a Japanese marker. */
+const SHARED_PARTICLES = new Set(['no', 'ni', 'de', 'mo', 'to', 'ka', 'e']);
+/** Verb and copula endings: "sagashimasu", "mitsukaranai", "shitai", "desu". */
+const JAPANESE_ENDING = /(masu|masen|mashita|desu|deshita|tai|nai|kudasai|teru|teiru|tara)$/;
+const isMarker = (word: string) => JAPANESE_MARKERS.has(word) || (word.length > 4 && JAPANESE_ENDING.test(word));
 
 /** True when the Latin words of the message are Japanese written in romaji. */
 export function looksLikeRomajiJapanese(text: string): boolean {
@@ -91,11 +101,15 @@ export function looksLikeRomajiJapanese(text: string): boolean {
   // Accents folded on the whole text: only the Latin words are read from it.
   const latinWords = stripAccents(text.toLowerCase()).match(ROMAJI_WORD) ?? [];
   if (latinWords.length < 3) return false;
-  // At least two of the words are Japanese grammar (a Set look-up each, before any spelling)...
-  const markers = new Set(latinWords.filter((word) => JAPANESE_MARKERS.has(word)));
-  if (markers.size < 2) return false;
-  // ...and nearly every word spells as Japanese.
-  return latinWords.filter((word) => romajiWordToKana(word) !== undefined).length >= latinWords.length * 0.85;
+  // Japanese grammar (a Set look-up each, before any spelling): two markers, or one beside
+  // two particles ("famima no kikai de ... hajimete desu")...
+  const markers = new Set(latinWords.filter(isMarker)).size;
+  const particles = latinWords.filter((word) => SHARED_PARTICLES.has(word)).length;
+  if (markers < 2 && !(markers === 1 && particles >= 2)) return false;
+  // ...and nearly every word spells as Japanese, once the guidebook's terms are read
+  // ("my number card" is the card's name, not English).
+  const rest = stripAccents(canonicalTerms(text, 'ja').toLowerCase()).match(ROMAJI_WORD) ?? [];
+  return rest.filter((word) => romajiWordToKana(word) !== undefined).length >= rest.length * 0.85;
 }
 
 /** The guidebook's words in kana as the kanji the training utterances write them with. */
@@ -103,9 +117,10 @@ const KANJI_BY_READING = Object.entries(
   JSON.parse(readFileSync(new URL('./romaji-kanji.json', import.meta.url), 'utf8')) as Record<string, string>,
 ).sort(([a], [b]) => b.length - a.length);
 
+/** A reading of three kana or more also starts a longer word ("ひっこし" → "引っ越し"); a shorter one is only itself. */
 const withKanji = (kana: string): string => {
   for (const [reading, kanji] of KANJI_BY_READING) {
-    if (kana.startsWith(reading)) return kanji + kana.slice(reading.length);
+    if (kana === reading || (reading.length >= 3 && kana.startsWith(reading))) return kanji + kana.slice(reading.length);
   }
   return kana;
 };
@@ -127,5 +142,25 @@ export function romajiToJapanese(text: string): string {
       const kana = romajiWordToKana(folded(word));
       return kana ? withKanji(kana) : word;
     })
-    .replace(/(?<=[\u3040-\u30ff\u4e00-\u9fff]) +(?=[\u3040-\u30ff\u4e00-\u9fff])/gu, '');
+    .replace(JAPANESE_SPACE, '');
 }
+
+/** Kana words with spaces between them, as learners of Japanese often type ("カード を なくした"). */
+const SPACED_KANA = /[\u3040-\u30ff] +[\u3040-\u30ff\u4e00-\u9fff]/gu;
+const HIRAGANA_WORD = /[\u3040-\u309f]+/gu;
+
+/**
+ * A learner's spaced kana with the guidebook's words in kanji, spaces closed up; any other
+ * message is returned as it is (in running Japanese a word's edges are not known).
+ */
+export function spacedKanaToKanji(text: string): string {
+  if ((text.match(SPACED_KANA)?.length ?? 0) < 2) return text;
+  return text
+    .split(/( +)/)
+    .map((token) => token.replace(HIRAGANA_WORD, (kana, offset: number) => (offset === 0 ? withKanji(kana) : kana)))
+    .join('')
+    .replace(JAPANESE_SPACE, '');
+}
+
+/** Japanese as learners and visitors type it, in romaji or in spaced kana, read as it is written. */
+export const readAsJapanese = (text: string): string => spacedKanaToKanji(romajiToJapanese(text));

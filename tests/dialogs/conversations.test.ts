@@ -146,6 +146,20 @@ describe('clarification', () => {
   });
 });
 
+describe('Easy Japanese, a register the resident chooses', () => {
+  it('is kept when the resident writes Japanese, and left only when asked', async () => {
+    const { engine, clock } = makeEngine();
+    const chat = conversation(engine, clock);
+    const chosen = await chat.choose('lang:ja-easy');
+    expect(chosen.lang).toBe('ja-easy');
+    const answer = await chat.say('コンビニで住民票をとるといくらですか');
+    expect(answer).toMatchObject({ lang: 'ja-easy', intent: 'konbini_fee' });
+    expect(answer.messages[0]!.ruby!.some((s) => s.ruby)).toBe(true);
+    expect((await chat.say('日本語でお願いします')).lang).toBe('ja');
+    expect((await chat.say('やさしい日本語')).lang).toBe('ja-easy');
+  });
+});
+
 describe('a new card asked for after a loss', () => {
   const QUESTION: Record<Lang, string> = {
     ja: 'なくしたカードの再発行はいくらですか',

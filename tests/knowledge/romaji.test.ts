@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeLostCard } from '../../src/knowledge/lost-guard.js';
-import { looksLikeRomajiJapanese, romajiToJapanese, romajiWordToKana } from '../../src/knowledge/romaji.js';
+import { looksLikeRomajiJapanese, romajiToJapanese, romajiWordToKana, spacedKanaToKanji } from '../../src/knowledge/romaji.js';
 import { testMatcher } from '../helpers/app.js';
 
 describe('romaji words', () => {
@@ -28,6 +28,9 @@ describe('Japanese typed in romaji', () => {
     'konbini de juminhyo toreru tte hontou?',
     'kousin tte yakuba ni ikanai to dame desuka',
     'anshou bangou wasureta kara dou sureba ii',
+    // The card's name in English inside romaji Japanese; one verb ending beside two particles.
+    'my number card ga mitsukarimasen. ie mo kaisha mo sagashita',
+    'famima no kikai de juminhyo dasu toki, dono botan osu? hajimete desu',
   ])('is recognised: %s', (text) => {
     expect(looksLikeRomajiJapanese(text)).toBe(true);
   });
@@ -36,6 +39,8 @@ describe('Japanese typed in romaji', () => {
     'Deixei a carteira com a mai namba kado no trem',
     'se me perdio la tarjeta, ya no la tengo',
     'I want to know where the yakuba is',
+    'no puedo ir al yakuba de tomi',
+    'tenho que ir no yakuba de novo?',
     'como faço pra tirar o juminhyo na konbini',
     'ok',
   ])('is not claimed for other languages: %s', (text) => {
@@ -63,5 +68,23 @@ describe('Japanese typed in romaji', () => {
   it('is read by the lost-card guard', () => {
     expect(looksLikeLostCard('mainanba kado wo densha de otoshita kamo, dou shitara ii desuka', 'ja')).toBe(true);
     expect(looksLikeLostCard('saifu wo nusumareta, kado mo haitte ta', 'ja')).toBe(true);
+  });
+});
+
+describe('Japanese typed by a learner in spaced kana', () => {
+  it('is read with the guidebook words in kanji and the spaces closed up', () => {
+    expect(spacedKanaToKanji('わたし の でんししょうめいしょ の きげん は いつ ですか')).toBe('わたしの電子証明書の期限はいつですか');
+    expect(spacedKanaToKanji('なくした カード は もう とめました')).toBe('なくしたカードはもう止めました');
+  });
+
+  it('leaves running Japanese as it is, where a word\'s edges are not known', () => {
+    expect(spacedKanaToKanji('できるかどうか教えてください')).toBe('できるかどうか教えてください');
+    expect(spacedKanaToKanji('更新 いつから')).toBe('更新 いつから');
+  });
+
+  it('is answered like the same question in kanji', () => {
+    const matcher = testMatcher();
+    expect(matcher.match('わたし の でんししょうめいしょ の きげん は いつ まで ですか', { lang: 'ja-easy' })).toMatchObject({ lang: 'ja-easy', intent: 'ecert_validity' });
+    expect(matcher.match('なくした カード は もう とめました。 あたらしい カード つくる には いくら かかりますか', { lang: 'ja-easy' })).toMatchObject({ intent: 'reissue', lostGuard: false });
   });
 });

@@ -135,6 +135,19 @@ describe('redelivery', () => {
   });
 });
 
+describe('where no line speaks the resident\'s language', () => {
+  it.each(['vi', 'ja-easy'] as const)('%s: the first reply gives the free dial, the English line and the Japanese sentence to say', async (lang) => {
+    const { engine, clock } = makeEngine();
+    const reply = await conversation(engine, clock, { langHint: lang }).say(LOST[lang]);
+    const first = reply.messages[0]!.text;
+    expect(first).toContain('0120-95-0178');
+    expect(first).toContain('0120-0178-27');
+    // The sentence to say on the phone, in Japanese, with its reading.
+    expect(first.replace(/（[ぁ-ん]+）/g, '')).toContain('マイナンバーカードをなくしたので、止めてください');
+    expect(first).toContain(lang === 'vi' ? 'とめてください' : '止（と）めてください');
+  });
+});
+
 describe('the checklist', () => {
   // The Japanese words a resident needs at the police and the town office appear in every
   // language (in brackets outside Japanese), so their presence shows each item is there.
