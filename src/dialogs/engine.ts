@@ -8,6 +8,7 @@ import { openStatus, type Clock } from '../knowledge/calendar.js';
 import { isLang, writtenIn, type Lang } from '../knowledge/languages.js';
 import type { IntentMatcher, MatchResult } from '../knowledge/matcher.js';
 import { looksLikeLostCard } from '../knowledge/lost-guard.js';
+import { looksLikeLearnersJapanese } from '../knowledge/romaji.js';
 import { AREAS, getIntent, LOST_INTENT, type Area } from '../knowledge/intents/catalog.js';
 import type { Logger } from '../logger.js';
 import type { TurnObserver } from '../metrics.js';
@@ -17,13 +18,13 @@ import { receiveCallbackNumber, reissueAfterLoss, startSuspension, suspensionCal
 import type { ReportLog } from '../suspension/reports.js';
 import { answer, clarify, fallback } from './faq.js';
 import { requestedLanguage } from './language.js';
-import { KEYS_EVERYWHERE, REPEAT_KEY } from './keys.js';
+import { KEYS_EVERYWHERE, REPEAT_KEY, withKeys } from './keys.js';
 import { areaMenu, isRestart, languageMenu, mainMenu } from './menu.js';
 import { DEFAULT_MAX_UNANSWERED, UNANSWERED_TABLE } from './unanswered.js';
 import { newSession, SESSION_TTL_SECONDS, type Session } from './session.js';
 import { TurnTally } from './turn-tally.js';
 import { EarlyMatches, questionText } from './early-match.js';
-import type { InboundEvent, Reply } from './types.js';
+import type { Choice, InboundEvent, Reply } from './types.js';
 
 export interface EngineDeps {
   store: Store;
@@ -305,7 +306,8 @@ export class DialogEngine {
       // Only a number was sent: warn, and leave the conversation's state as it was.
       return mainMenu(session.lang, ['common:privacy.warning']);
     }
-    const reply = await this.understand(text, event, session, now);
+    const understood = await this.understand(text, event, session, now);
+    const reply = this.offerEasyJapanese(text, session, understood);
     return warning ? { ...reply, messages: [say('common:privacy.warning'), ...reply.messages] } : reply;
   }
 
@@ -362,6 +364,19 @@ export class DialogEngine {
     session.state = 'idle';
     await this.recordUnanswered(lang, text);
     return fallback(lang, now);
+  }
+
+  /**
+   * A Japanese conversation whose message reads like a learner's (romaji, spaced kana) is offered
+   * Easy Japanese once, as the first choice; the register changes only if the resident takes it.
+   */
+  private offerEasyJapanese(text: string, session: Session, reply: Reply): Reply {
+    // Never inside the lost-card flow, whose keys and first words stay as they are.
+    if (session.lang !== 'ja' || session.easyOffered || reply.end || reply.reportId || reply.intent === LOST_INTENT) return reply;
+    if (!looksLikeLearnersJapanese(text)) return reply;
+    session.easyOffered = true;
+    const offer: Choice = { id: 'lang:ja-easy', label: say('common:easyOffer.label') };
+    return { ...reply, messages: [...reply.messages, say('common:easyOffer')], choices: withKeys([offer, ...reply.choices.map(({ dtmf: _dtmf, ...choice }) => choice)]) };
   }
 
   private async recordUnanswered(lang: Lang, text: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface Session {
   /** Candidates offered in a clarifying question. */
   candidates?: string[];
   lastIntent?: string;
+  /** Easy Japanese was offered to this (Japanese) conversation once: never again, never imposed. */
+  easyOffered?: boolean;
   reportId?: string;
   /** Phone: what each key chooses in the menu just spoken, and that menu, for "*" (repeat). */
   keys?: Record<string, string>;

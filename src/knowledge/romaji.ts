@@ -155,8 +155,9 @@ const HIRAGANA_WORD = /[\u3040-\u309f]+/gu;
  */
 export function spacedKanaToKanji(text: string): string {
   if ((text.match(SPACED_KANA)?.length ?? 0) < 2) return text;
+  // A word starts after a space or a punctuation mark; only its leading kana are looked up.
   return text
-    .split(/( +)/)
+    .split(/([\s、。，．！？!?,.]+)/u)
     .map((token) => token.replace(HIRAGANA_WORD, (kana, offset: number) => (offset === 0 ? withKanji(kana) : kana)))
     .join('')
     .replace(JAPANESE_SPACE, '');
@@ -164,3 +165,7 @@ export function spacedKanaToKanji(text: string): string {
 
 /** Japanese as learners and visitors type it, in romaji or in spaced kana, read as it is written. */
 export const readAsJapanese = (text: string): string => spacedKanaToKanji(romajiToJapanese(text));
+
+/** A learner's Japanese: romaji, or kana with spaces between the words. */
+export const looksLikeLearnersJapanese = (text: string): boolean =>
+  (text.match(SPACED_KANA)?.length ?? 0) >= 2 || looksLikeRomajiJapanese(text);

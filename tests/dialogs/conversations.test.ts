@@ -160,6 +160,31 @@ describe('Easy Japanese, a register the resident chooses', () => {
   });
 });
 
+describe('Easy Japanese offered to a learner', () => {
+  it('is offered once, as the first choice, when a Japanese message reads like a learner\'s, and taken only if chosen', async () => {
+    const { engine, clock } = makeEngine();
+    const chat = conversation(engine, clock, { langHint: 'ja' });
+    const first = await chat.say('コンビニ で じゅうみんひょう の おかね は いくら ですか');
+    expect(first).toMatchObject({ lang: 'ja', intent: 'konbini_fee' });
+    expect(first.quickReplies[0]).toEqual({ label: render('ja', 'chat', { key: 'common:easyOffer.label' }), postback: 'lang:ja-easy' });
+    expect(first.messages.at(-1)!.text).toBe(render('ja', 'chat', { key: 'common:easyOffer' }));
+    // Not again in the same conversation, and the register did not change by itself.
+    const second = await chat.say('あんしょうばんごう を わすれました');
+    expect(second.lang).toBe('ja');
+    expect(second.quickReplies.map((q) => q.postback)).not.toContain('lang:ja-easy');
+    expect((await chat.choose('lang:ja-easy')).lang).toBe('ja-easy');
+  });
+
+  it('is not offered for Japanese as natives write it, nor inside the lost-card flow', async () => {
+    const { engine, clock } = makeEngine();
+    const native = await conversation(engine, clock, { langHint: 'ja' }).say('コンビニで住民票を取ると手数料はいくらですか');
+    expect(native.quickReplies.map((q) => q.postback)).not.toContain('lang:ja-easy');
+    const lost = await conversation(engine, clock, { langHint: 'ja' }).say('マイナンバーカード を なくしました どう します か');
+    expect(lost.intent).toBe('lost_stolen');
+    expect(lost.quickReplies.map((q) => q.postback)).not.toContain('lang:ja-easy');
+  });
+});
+
 describe('a new card asked for after a loss', () => {
   const QUESTION: Record<Lang, string> = {
     ja: 'なくしたカードの再発行はいくらですか',
