@@ -17,6 +17,7 @@ import { maskUserId } from '../suspension/mask.js';
 import { HttpError } from './http-errors.js';
 import { parseLineEvent, type HelplineLineEvent } from './line-events.js';
 import { renderLineMessages } from './line-render.js';
+import { DEFAULT_MENU_LANG, RichMenuLinker } from './line-richmenu.js';
 
 interface LineDeps {
   config: Config;
@@ -53,6 +54,7 @@ export function lineChannel(deps: LineDeps): LineChannel {
   const token = config.lineChannelAccessToken;
   if (!secret || !token) throw new Error('the LINE channel needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN');
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: token, baseURL: config.lineApiBaseUrl });
+  const richMenus = new RichMenuLinker(client, logger);
 
   async function profileLanguage(userId: string): Promise<Lang | undefined> {
     try {
@@ -117,8 +119,13 @@ export function lineChannel(deps: LineDeps): LineChannel {
       logger.info({ eventId: event.webhookEventId }, 'LINE event already handled: redelivery ignored');
       return;
     }
+    const { lang } = result.reply!;
     await send(event.replyToken, conversation.to, renderLineMessages(result.reply!));
-    logger.info({ user: maskUserId(conversation.id), kind: inbound.kind, lang: result.reply!.lang, intent: result.reply!.intent }, 'LINE turn');
+    logger.info({ user: maskUserId(conversation.id), kind: inbound.kind, lang, intent: result.reply!.intent }, 'LINE turn');
+    // The rich menu in the user's language: on first contact (Japanese is everyone's default)
+    // and whenever the conversation's language changes. Behind the reply: it costs no wait.
+    const menuChanged = result.langBefore === undefined ? lang !== DEFAULT_MENU_LANG : result.langBefore !== lang;
+    if (event.source.type === 'user' && menuChanged) await richMenus.link(conversation.id, lang);
   }
 
   /** One user's events run one after another, in the order LINE sent them. */

@@ -50,6 +50,8 @@ export interface TurnResult {
    * write, done behind the reply, logs its own failure.
    */
   degraded: boolean;
+  /** The conversation's language before this turn (none for a new conversation). */
+  langBefore?: Lang;
 }
 
 /** Event ids are remembered for a day: LINE and Twilio retry within minutes. */
@@ -98,6 +100,7 @@ export class DialogEngine {
     const runTurn = async (stored: Session | undefined, save: SaveOnRelease<Session> = (value, ttl) => store.set(key, value, ttl)): Promise<TurnResult> => {
       const session = stored ?? newSession(event.conversationId, await this.initialLang(event), event.receivedAt);
       const reportBefore = session.reportId;
+      const langBefore = stored?.lang;
       const reply = await this.turn(event, session);
       this.tally.count(event.receivedAt);
       this.early.remember(key, session.lang);
@@ -112,7 +115,7 @@ export class DialogEngine {
         report: !reportBefore && session.reportId !== undefined,
         seconds: (performance.now() - startedAt) / 1000,
       });
-      return { reply, session, duplicate: false, degraded };
+      return { reply, session, duplicate: false, degraded, ...(langBefore ? { langBefore } : {}) };
     };
 
     let started = false;

@@ -16,7 +16,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'kagamino-helpline');
 // The sources, also when this runs compiled from dist/: the key must be the same either way.
 const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'src', 'knowledge');
-const CODE_FILES = ['classifier.ts', 'natural.ts', 'analyzers/shared.ts', 'analyzers/latin.ts', 'analyzers/cjk.ts', 'analyzers/index.ts', 'terms.ts', 'terms.json'];
+const CODE_FILES = ['classifier.ts', 'natural.ts', 'analyzers/shared.ts', 'analyzers/latin.ts', 'analyzers/cjk.ts', 'analyzers/vi.ts', 'analyzers/index.ts', 'terms.ts', 'terms.json', 'romaji.ts', 'romaji-kanji.json'];
 
 export function modelKey(examples: Record<WrittenLang, Examples>, training: Record<WrittenLang, TrainingOptions>): string {
   const hash = createHash('sha256');

@@ -146,6 +146,41 @@ describe('LINE webhook', () => {
     expect(line.requests.some((r) => r.path === `/v2/bot/profile/${user}`)).toBe(true);
   });
 
+  describe('the rich menu in the user\'s language', () => {
+    beforeEach(() => {
+      for (const lang of LANGS) line.aliases.set(`kagamino-${lang}`, `richmenu-${lang}`);
+    });
+    const linked = (user: string) => line.requests.filter((r) => r.path.startsWith(`/v2/bot/user/${user}/richmenu/`)).map((r) => r.path.split('/').at(-1));
+
+    it('links a new follower to the menu of their LINE language', async () => {
+      const user = userId(30);
+      line.profiles.set(user, { displayName: 'Resident', language: 'vi' });
+      await post(webhookBody([lineEvent(user, 'follow', { follow: { isUnblocked: false } })]));
+      expect(linked(user)).toEqual(['richmenu-vi']);
+    });
+
+    it('leaves a Japanese follower on the default menu, then follows each change of language once', async () => {
+      const user = userId(31);
+      line.profiles.set(user, { displayName: 'Resident', language: 'ja' });
+      await post(webhookBody([lineEvent(user, 'follow', { follow: { isUnblocked: false } })]));
+      expect(linked(user)).toEqual([]);
+      await post(webhookBody([lineEvent(user, 'postback', { postback: { data: 'lang:ja-easy' } })]));
+      await post(webhookBody([textEvent(user, 'コンビニ で じゅうみんひょう いくら')]));
+      await post(webhookBody([textEvent(user, 'Tiếng Việt')]));
+      await post(webhookBody([textEvent(user, 'lấy juminhyo ở konbini hết bao nhiêu tiền?')]));
+      expect(linked(user)).toEqual(['richmenu-ja-easy', 'richmenu-vi']);
+    });
+
+    it('still answers when the menu cannot be linked', async () => {
+      line.aliases.clear();
+      const user = userId(32);
+      line.profiles.set(user, { displayName: 'Resident', language: 'pt-BR' });
+      await post(webhookBody([lineEvent(user, 'follow', { follow: { isUnblocked: false } })]));
+      expect(texts(replies()[0]!.messages)[0]).toBe(render('pt', 'chat', { key: 'common:welcome' }));
+      expect(linked(user)).toEqual([]);
+    });
+  });
+
   it.each(['sticker', 'image', 'audio', 'video', 'file', 'location'])('answers a %s with a short text in the user\'s language', async (type) => {
     const user = userId(20);
     await post(webhookBody([textEvent(user, '¿Dónde renuevo mi tarjeta?')]));

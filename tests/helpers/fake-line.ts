@@ -23,6 +23,10 @@ export class FakeLineApi {
   readonly profiles = new Map<string, { displayName: string; language?: string }>();
   /** Answers the next N pushes with 500, to check retries keep their retry key. */
   failPushes = 0;
+  /** Rich menus created so far, their aliases (alias id → menu id) and users' links (user → menu id). */
+  richMenus = 0;
+  readonly aliases = new Map<string, string>();
+  readonly links = new Map<string, string>();
   private server!: Server;
   url!: string;
 
@@ -58,9 +62,31 @@ export class FakeLineApi {
           const found = this.profiles.get(profile[1]!);
           return found ? send(200, { userId: profile[1], ...found }) : send(404, { message: 'Not found' });
         }
-        if (req.method === 'POST' && path === '/v2/bot/richmenu') return send(200, { richMenuId: 'richmenu-0123456789abcdef0123456789abcdef' });
+        if (req.method === 'POST' && path === '/v2/bot/richmenu') return send(200, { richMenuId: `richmenu-${String(++this.richMenus).padStart(32, '0')}` });
         if (req.method === 'POST' && /^\/v2\/bot\/richmenu\/[\w-]+\/content$/.test(path)) return send(200, {});
         if (req.method === 'POST' && /^\/v2\/bot\/user\/all\/richmenu\/[\w-]+$/.test(path)) return send(200, {});
+        // Aliases: created once (400 if the id is taken), then moved; read by id.
+        if (req.method === 'POST' && path === '/v2/bot/richmenu/alias') {
+          const { richMenuAliasId, richMenuId } = record.body as { richMenuAliasId: string; richMenuId: string };
+          if (this.aliases.has(richMenuAliasId)) return send(400, { message: 'conflict richmenu alias id' });
+          this.aliases.set(richMenuAliasId, richMenuId);
+          return send(200, {});
+        }
+        const alias = /^\/v2\/bot\/richmenu\/alias\/([\w-]+)$/.exec(path);
+        if (alias && req.method === 'POST') {
+          if (!this.aliases.has(alias[1]!)) return send(400, { message: 'richmenu alias not found' });
+          this.aliases.set(alias[1]!, (record.body as { richMenuId: string }).richMenuId);
+          return send(200, {});
+        }
+        if (alias && req.method === 'GET') {
+          const richMenuId = this.aliases.get(alias[1]!);
+          return richMenuId ? send(200, { richMenuAliasId: alias[1], richMenuId }) : send(404, { message: 'Not found' });
+        }
+        const link = /^\/v2\/bot\/user\/(U[0-9a-f]{32})\/richmenu\/([\w-]+)$/.exec(path);
+        if (link && req.method === 'POST') {
+          this.links.set(link[1]!, link[2]!);
+          return send(200, {});
+        }
         send(404, { message: 'Not found' });
       });
     });
