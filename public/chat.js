@@ -18,7 +18,8 @@
 
   function applyStrings() {
     var s = ui.strings[state.lang];
-    document.documentElement.lang = state.lang;
+    // Easy Japanese is Japanese to the browser and to screen readers.
+    document.documentElement.lang = state.lang === 'ja-easy' ? 'ja' : state.lang;
     document.title = s.title;
     $('title').textContent = s.title;
     $('lang-label').textContent = s.languageLabel;

@@ -20,9 +20,10 @@ const verbose = process.argv.includes('--verbose');
 const asJson = process.argv.includes('--json');
 const dirArg = process.argv.indexOf('--dir');
 const EVAL_DIR = new URL('../tests/eval/', import.meta.url);
+const roundOf = (name: string) => Number(name.slice('blind-round-'.length));
 const sets = dirArg > 0
   ? [new URL(`${process.argv[dirArg + 1]!.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`)]
-  : [EVAL_DIR, ...readdirSync(EVAL_DIR).filter((name) => name.startsWith('blind-round-')).sort().map((name) => new URL(`${name}/`, EVAL_DIR))];
+  : [EVAL_DIR, ...readdirSync(EVAL_DIR).filter((name) => name.startsWith('blind-round-')).sort((a, b) => roundOf(a) - roundOf(b)).map((name) => new URL(`${name}/`, EVAL_DIR))];
 const matcher = new Matcher();
 const results: Record<string, unknown>[] = [];
 

@@ -48,6 +48,19 @@ describe.each(LANGS)('a call in %s', (lang) => {
   });
 });
 
+describe('the voices of the newer languages', () => {
+  it('reads Easy Japanese with the Japanese voice, slower, and Vietnamese with a Vietnamese voice and recognition', async () => {
+    server = await start();
+    const easy = await new TwilioCall(server).start('?lang=ja-easy');
+    expect(easy.xml).toContain('<Say voice="Polly.Takumi-Neural" language="ja-JP"><prosody rate="80%">');
+    expect(easy.said[0]!.text).toBe(voice('ja-easy', 'common:welcome'));
+    expect(easy.said[0]!.text).not.toMatch(/[[\]|（]/);
+    const vi = await new TwilioCall(server).start('?lang=vi');
+    expect(vi.said[0]).toMatchObject({ voice: 'Google.vi-VN-Wavenet-A', language: 'vi-VN' });
+    expect(vi.gathers[0]!.language).toBe('vi-VN');
+  });
+});
+
 describe('phone menus', () => {
   it('answers a spoken question from the knowledge base in its voice form', async () => {
     server = await start();

@@ -79,6 +79,27 @@ describe('web chat page', () => {
     expect(await page.locator('#log').getAttribute('aria-live')).toBe('polite');
   });
 
+  it('shows Easy Japanese with the readings of its kanji as ruby, and Vietnamese from the selector', async () => {
+    const page = await openPage('ja-JP');
+    await page.selectOption('#lang', 'ja-easy');
+    await expect.poll(() => page.locator('#lang').inputValue()).toBe('ja-easy');
+    await page.fill('#q', 'コンビニ で じゅうみんひょう は いくら ですか');
+    await page.press('#q', 'Enter');
+    const answer = botMessages(page).filter({ hasText: '150' }).last();
+    await answer.waitFor();
+    // Real <ruby> elements with their readings, and the kanji read as text without the brackets.
+    expect(await answer.locator('ruby').count()).toBeGreaterThan(3);
+    expect(await answer.locator('ruby rt').first().textContent()).toMatch(/^[ぁ-ん]+$/);
+    expect(await answer.textContent()).not.toContain('|');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+
+    await page.selectOption('#lang', 'vi');
+    await page.fill('#q', 'tôi bị mất thẻ my number');
+    await page.press('#q', 'Enter');
+    await expect.poll(() => botMessages(page).allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('マイナンバーカードをなくしたので')]));
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
   it('is usable with the keyboard alone', async () => {
     const page = await openPage('es-MX');
     await page.focus('#q');
