@@ -23,6 +23,10 @@ describe('language detection', () => {
     ['Quanto custa o atestado de residência na loja de conveniência?', 'pt'],
     ['perdi meu cartao ontem no trem', 'pt'],
     ['perdi mi tarjeta ayer en el tren', 'es'],
+    // Vietnamese by its own letters, and typed without any of its marks.
+    ['Tôi bị mất thẻ my number ở trên xe buýt', 'vi'],
+    ['the my number cua toi bi mat roi, phai lam sao', 'vi'],
+    ['lay juminhyo o konbini het bao nhieu tien', 'vi'],
   ])('%s → %s', (text, lang) => {
     expect(detector.detect(text, 'ja').lang).toBe(lang);
   });
